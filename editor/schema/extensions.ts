@@ -1,0 +1,30 @@
+/**
+ * The document model, shared by the browser editor and the server.
+ *
+ * The server needs the same schema as the editor to read the Yjs document back
+ * into ProseMirror (for export) and, later, to check incoming edits against it.
+ * Keep this file free of React and of anything that touches the DOM.
+ */
+import type { Extensions } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+
+/** Tiptap's Collaboration extension keeps the document in this Y.XmlFragment. */
+export const DOCUMENT_FRAGMENT = 'default'
+
+/** The root types a client may create in a document; anything else is refused by the server. */
+export const DOCUMENT_ROOTS: readonly string[] = [DOCUMENT_FRAGMENT]
+
+export function documentExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      // Collaboration brings its own Yjs-aware undo; ProseMirror's history would undo other people's edits.
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        protocols: ['http', 'https', 'mailto'],
+      },
+    }),
+  ]
+}

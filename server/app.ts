@@ -1,0 +1,83 @@
+/**
+ * Wires the parts of a Coffeehouse server together. This list of extensions is
+ * the architecture in one place: which capabilities the sync server has, in the
+ * order their hooks run.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Logger } from 'pino'
+import { DOCUMENT_ROOTS } from '../editor/schema/extensions'
+import { CollabServer } from './collab/collab-server'
+import type { Extension } from './collab/hooks'
+import type { Config } from './config'
+import { createDocumentModel } from './documents/content'
+import { createExporter } from './documents/export'
+import { documentRegistry } from './documents/registry'
+import { createStarterDocuments } from './documents/seed'
+import { createHttpApp } from './http/app'
+import { FileStore } from './storage/file-store'
+import { persistence } from './storage/persistence'
+
+export interface Coffeehouse {
+  readonly httpServer: Server
+  readonly collab: CollabServer
+  /** Starts listening; resolves with the bound address (useful with PORT=0). */
+  listen(): Promise<AddressInfo>
+  /** Stops accepting, closes every connection, stores every open document, releases DATA_DIR. */
+  close(): Promise<void>
+}
+
+export async function createCoffeehouse(config: Config, logger: Logger): Promise<Coffeehouse> {
+  const store = await FileStore.open({
+    dataDir: config.dataDir,
+    warn: (warning) => logger.warn(warning, warning.message),
+  })
+  try {
+    const model = createDocumentModel()
+    await createStarterDocuments(store, model)
+
+    const extensions: Extension[] = [
+      documentRegistry(store),
+      persistence({
+        store,
+        compactLogBytes: config.compactLogBytes,
+        onCompactionError: (document, error) => logger.error({ err: error, document }, 'compaction failed'),
+      }),
+    ]
+    const collab = new CollabServer({
+      extensions,
+      allowedRoots: DOCUMENT_ROOTS,
+      maxMessageBytes: config.maxMessageBytes,
+      logger,
+    })
+    const app = createHttpApp({ store, collab, model, exporter: createExporter(model), editorDir: config.editorDir, logger })
+    const httpServer = createServer(app)
+    httpServer.on('upgrade', (request, socket, head) => {
+      if (!collab.handleUpgrade(request, socket, head)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      }
+    })
+    return {
+      httpServer,
+      collab,
+      listen: () =>
+        new Promise((resolve, reject) => {
+          httpServer.once('error', reject)
+          httpServer.listen(config.port, config.host, () => {
+            httpServer.off('error', reject)
+            resolve(httpServer.address() as AddressInfo)
+          })
+        }),
+      close: async () => {
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+        httpServer.closeIdleConnections()
+        await collab.close()
+        await stopped
+        await store.close()
+      },
+    }
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+}

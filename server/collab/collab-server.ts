@@ -1,0 +1,215 @@
+/**
+ * The sync server: accepts websockets at /collab/:documentId, loads each
+ * document into a room on first use, and unloads it (after storing it) when the
+ * last client leaves. Everything specific to a capability lives in extensions.
+ */
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Logger } from 'pino'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { Connection } from './connection'
+import { CollabError, runHook, type ConnectionInfo, type Extension } from './hooks'
+import { CloseCode, SAVE_ACK_PARAM } from './protocol'
+import { Room } from './room'
+
+export const COLLAB_PATH = '/collab'
+
+export interface CollabServerOptions {
+  extensions: readonly Extension[]
+  allowedRoots: readonly string[]
+  maxMessageBytes: number
+  logger: Logger
+}
+
+/** Server-side access to a document, as if it were a client: keeps it loaded until released. */
+export interface DocumentHandle {
+  readonly room: Room
+  release(): Promise<void>
+}
+
+interface LoadedRoom {
+  room: Room
+  holders: number
+}
+
+export class CollabServer {
+  private readonly sockets: WebSocketServer
+  private readonly connections = new Set<Connection>()
+  private readonly loading = new Map<string, Promise<LoadedRoom>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly allowedRoots: ReadonlySet<string>
+  private closing = false
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.allowedRoots = new Set(options.allowedRoots)
+    this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+  }
+
+  /** For the HTTP server's 'upgrade' event. Returns false when the path is not ours. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return false
+    const documentId = safeDecode(url.pathname.slice(COLLAB_PATH.length + 1))
+    this.sockets.handleUpgrade(request, socket, head, (websocket) => {
+      void this.accept(websocket, request, documentId, url.searchParams.get(SAVE_ACK_PARAM) === '1')
+    })
+    return true
+  }
+
+  /** Opens a document on the server's side, loading it if no client has. */
+  async openDocument(documentId: string): Promise<DocumentHandle> {
+    const loaded = await this.acquire(documentId)
+    let released = false
+    return {
+      room: loaded.room,
+      release: async () => {
+        if (released) return
+        released = true
+        await this.release(loaded)
+      },
+    }
+  }
+
+  get openConnections(): number {
+    return this.connections.size
+  }
+
+  /** Closes every connection and stores every loaded document. */
+  async close(): Promise<void> {
+    this.closing = true
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'the server is shutting down')
+    const rooms = await Promise.allSettled(this.loading.values())
+    await Promise.all(
+      rooms.flatMap((result) => (result.status === 'fulfilled' ? [this.unload(result.value)] : [])),
+    )
+    await Promise.allSettled(this.unloading.values())
+    this.sockets.close()
+  }
+
+  private async accept(websocket: WebSocket, request: IncomingMessage, documentId: string, wantsSaveAck: boolean) {
+    const info: ConnectionInfo = {
+      id: randomUUID(),
+      documentId,
+      remoteAddress: request.socket.remoteAddress,
+      context: new Map(),
+    }
+    const logger = this.options.logger
+    const connection = new Connection(websocket, { info, wantsSaveAck, logger })
+    this.connections.add(connection)
+    let loaded: LoadedRoom | null = null
+    websocket.on('error', (error) => logger.debug({ err: error, connection: info.id }, 'websocket error'))
+    websocket.on('close', () => {
+      this.connections.delete(connection)
+      if (!loaded) return
+      loaded.room.leave(connection)
+      const room = loaded
+      void runHook(this.options.extensions, 'onDisconnect', { documentId, connection: info })
+        .catch((error: unknown) => logger.error({ err: error }, 'onDisconnect failed'))
+        .finally(() => this.release(room))
+    })
+    try {
+      if (this.closing) throw new CollabError('goingAway', 'the server is shutting down')
+      await runHook(this.options.extensions, 'onAuthenticate', { documentId, request, connection: info })
+      const room = await this.acquire(documentId)
+      if (!connection.isOpen) {
+        await this.release(room)
+        return
+      }
+      loaded = room
+      connection.attach(room.room)
+    } catch (error) {
+      if (error instanceof CollabError) {
+        connection.close(error.code, error.message)
+      } else {
+        logger.error({ err: error, document: documentId }, 'could not open a document for a client')
+        connection.close(CloseCode.internalError, 'the document could not be opened')
+      }
+    }
+  }
+
+  private async acquire(documentId: string): Promise<LoadedRoom> {
+    for (;;) {
+      if (this.closing) throw new CollabError('goingAway', 'the server is shutting down')
+      const unloading = this.unloading.get(documentId)
+      if (unloading) {
+        await unloading
+        continue
+      }
+      let loading = this.loading.get(documentId)
+      if (!loading) {
+        loading = this.load(documentId)
+        this.loading.set(documentId, loading)
+        loading.catch(() => this.loading.delete(documentId))
+      }
+      const loaded = await loading
+      // It may have started unloading while we waited; then wait for that and load it afresh.
+      if (this.loading.get(documentId) !== loading) continue
+      loaded.holders++
+      return loaded
+    }
+  }
+
+  private async load(documentId: string): Promise<LoadedRoom> {
+    const room: Room = new Room({
+      documentId,
+      extensions: this.options.extensions,
+      allowedRoots: this.allowedRoots,
+      onStorageFailure: (failed, error) => this.storageFailed(failed, error),
+    })
+    try {
+      await runHook(this.options.extensions, 'onLoadDocument', { documentId, doc: room.doc })
+    } catch (error) {
+      room.destroy()
+      throw error
+    }
+    room.open()
+    return { room, holders: 0 }
+  }
+
+  private async release(loaded: LoadedRoom): Promise<void> {
+    loaded.holders--
+    if (loaded.holders === 0) await this.unload(loaded)
+  }
+
+  private unload(loaded: LoadedRoom): Promise<void> {
+    const { room } = loaded
+    const documentId = room.documentId
+    const existing = this.unloading.get(documentId)
+    if (existing) return existing
+    this.loading.delete(documentId)
+    const unloading = (async () => {
+      try {
+        await room.settle()
+        await runHook(this.options.extensions, 'onStoreDocument', { documentId, doc: room.doc })
+      } catch (error) {
+        this.options.logger.error({ err: error, document: documentId }, 'could not store a document')
+      } finally {
+        room.destroy()
+        this.unloading.delete(documentId)
+      }
+    })()
+    this.unloading.set(documentId, unloading)
+    return unloading
+  }
+
+  /**
+   * A change could not be stored, so what is in memory is ahead of the disk. Close
+   * every client of the room: on reconnect they resync against what the disk holds
+   * and resend what it lacks.
+   */
+  private storageFailed(room: Room, error: unknown): void {
+    this.options.logger.error({ err: error, document: room.documentId }, 'storing a change failed')
+    for (const connection of this.connections) {
+      if (connection.info.documentId === room.documentId) connection.storageFailure()
+    }
+  }
+}
+
+function safeDecode(component: string): string {
+  try {
+    return decodeURIComponent(component)
+  } catch {
+    return component
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * One client's websocket. Frames that arrive before the document is loaded wait
+ * in order; after that each frame is decoded, checked and handed to the room.
+ * Any malformed frame closes this connection only: the document and the other
+ * clients are not affected.
+ */
+import type { Logger } from 'pino'
+import { WebSocket } from 'ws'
+import { decodeClientFrame, MalformedMessageError, type ClientMessage } from './frames'
+import { CollabError, type ConnectionInfo } from './hooks'
+import { CloseCode, encodeSaved } from './protocol'
+import type { Room, RoomMember } from './room'
+import { InvalidUpdateError } from './update-check'
+
+/**
+ * 64 frames: a client sends three or four before it hears from us (sync step 1,
+ * awareness, perhaps an update); many more before the document has even loaded
+ * is a client flooding us.
+ */
+const MAX_FRAMES_BEFORE_READY = 64
+
+/**
+ * 16 MiB queued for one client: a client that stops reading must not make the
+ * server hold every update for it. Closed, it reconnects and resyncs from scratch.
+ */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+
+/** A websocket close reason may be at most 123 bytes. */
+const MAX_REASON_LENGTH = 120
+
+export interface ConnectionOptions {
+  info: ConnectionInfo
+  /** The client asked for save acknowledgements (?saveAck=1). */
+  wantsSaveAck: boolean
+  logger: Logger
+}
+
+export class Connection implements RoomMember {
+  readonly info: ConnectionInfo
+  private room: Room | null = null
+  private waiting: Uint8Array[] = []
+  private updatesReceived = 0
+  private acknowledgements: Promise<void> = Promise.resolve()
+  private storageFailed = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.info = options.info
+    socket.binaryType = 'nodebuffer'
+    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary))
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === WebSocket.OPEN
+  }
+
+  /** Joins the loaded room, then handles what arrived in the meantime. */
+  attach(room: Room): void {
+    if (!this.isOpen) return
+    this.room = room
+    room.join(this)
+    const waiting = this.waiting
+    this.waiting = []
+    for (const frame of waiting) {
+      if (!this.isOpen) return
+      this.handle(room, frame)
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.isOpen) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.internalError, 'the client is not reading fast enough')
+      return
+    }
+    this.socket.send(frame)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === WebSocket.CLOSED || this.socket.readyState === WebSocket.CLOSING) return
+    this.socket.close(code, truncate(reason))
+  }
+
+  /** Stops acknowledging: a store failed, so later acknowledgements could be false. */
+  storageFailure(): void {
+    this.storageFailed = true
+    this.close(CloseCode.storageUnavailable, 'the document could not be stored; your edits are kept and resent')
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (!isBinary) {
+      this.close(CloseCode.malformedMessage, 'frames must be binary')
+      return
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    if (this.room) {
+      this.handle(this.room, frame)
+    } else if (this.waiting.length < MAX_FRAMES_BEFORE_READY) {
+      this.waiting.push(frame)
+    } else {
+      this.close(CloseCode.malformedMessage, 'too many frames before the document was ready')
+    }
+  }
+
+  private handle(room: Room, frame: Uint8Array): void {
+    try {
+      this.dispatch(room, decodeClientFrame(frame))
+    } catch (error) {
+      this.refuse(error)
+    }
+  }
+
+  private dispatch(room: Room, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step-1':
+        this.send(room.diff(message.stateVector))
+        return
+      case 'sync-step-2':
+      case 'sync-update':
+        this.acknowledgeWhenStored(room.applyClientUpdate(message.update, this))
+        return
+      case 'awareness':
+        room.applyAwareness(message.entries, this)
+        return
+      case 'query-awareness':
+        this.send(room.encodeAllAwareness())
+        return
+    }
+  }
+
+  /** Acknowledgements go out in order, each once its update and all before it are durable. */
+  private acknowledgeWhenStored(stored: Promise<void>): void {
+    const count = ++this.updatesReceived
+    this.acknowledgements = this.acknowledgements
+      .then(() => stored)
+      .then(
+        () => {
+          if (this.options.wantsSaveAck && !this.storageFailed) this.send(encodeSaved(count))
+        },
+        () => {
+          this.storageFailed = true
+        },
+      )
+  }
+
+  private refuse(error: unknown): void {
+    if (error instanceof MalformedMessageError || error instanceof InvalidUpdateError) {
+      this.options.logger.warn({ connection: this.info.id, document: this.info.documentId, reason: error.message }, 'malformed message')
+      this.close(CloseCode.malformedMessage, error.message)
+    } else if (error instanceof CollabError) {
+      this.close(error.code, error.message)
+    } else {
+      this.options.logger.error({ err: error, connection: this.info.id }, 'failed to handle a message')
+      this.close(CloseCode.internalError, 'internal error')
+    }
+  }
+}
+
+function truncate(reason: string): string {
+  // Counted in UTF-8 bytes; the reasons we write are ASCII, but a message may quote client data.
+  const bytes = Buffer.from(reason)
+  return bytes.length <= MAX_REASON_LENGTH ? reason : bytes.subarray(0, MAX_REASON_LENGTH).toString('utf8').replace(/\uFFFD$/, '')
+}

@@ -1,0 +1,102 @@
+/**
+ * The seams of the sync server. Capabilities (persistence, accounts, attribution,
+ * suggestions, history) are extensions: objects with some of these hooks. The
+ * connection handler knows nothing about them.
+ *
+ * Each hook takes one payload object. Hooks run in the order the extensions are
+ * listed (see server/app.ts); a hook that throws a CollabError stops the action and
+ * closes the connection with the error's close code.
+ */
+import type { IncomingMessage } from 'node:http'
+import type * as Y from 'yjs'
+import { CloseCode, type CloseCodeName } from './protocol'
+
+/** What an extension may know about a connection. */
+export interface ConnectionInfo {
+  /** Unique per connection, for logs and bookkeeping. */
+  readonly id: string
+  readonly documentId: string
+  readonly remoteAddress: string | undefined
+  /** Free for extensions to fill during onAuthenticate (for example, the signed-in user). */
+  readonly context: Map<string, unknown>
+}
+
+export interface Hooks {
+  /** A client asks to join a document. Throw to refuse it. */
+  onAuthenticate(payload: { documentId: string; request: IncomingMessage; connection: ConnectionInfo }): Promise<void> | void
+  /** A document is being loaded into memory. Apply stored state to `doc`; throw if it does not exist. */
+  onLoadDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
+  /** A client's update has been decoded and checked, and is about to be applied. Throw to reject it. */
+  beforeApplyUpdate(payload: { documentId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void
+  /**
+   * The document changed. The sender's save acknowledgement waits for the returned
+   * promise, so a hook that stores the update resolves once it is durable.
+   */
+  onChange(payload: { documentId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo | null }): Promise<void> | void
+  /** The document is about to leave memory (its last client left, or the server stops). */
+  onStoreDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
+  /** A client left. */
+  onDisconnect(payload: { documentId: string; connection: ConnectionInfo }): Promise<void> | void
+}
+
+export type HookName = keyof Hooks
+export type HookPayload<Name extends HookName> = Parameters<Hooks[Name]>[0]
+
+export interface Extension extends Partial<Hooks> {
+  /** For logs. */
+  readonly name: string
+}
+
+/** An error that ends a connection with a protocol close code. */
+export class CollabError extends Error {
+  override name = 'CollabError'
+  constructor(
+    readonly closeCode: CloseCodeName,
+    message: string,
+  ) {
+    super(message)
+  }
+
+  get code(): number {
+    return CloseCode[this.closeCode]
+  }
+}
+
+/** Runs an async hook on every extension, one after another. */
+export async function runHook<Name extends Exclude<HookName, 'beforeApplyUpdate'>>(
+  extensions: readonly Extension[],
+  name: Name,
+  payload: HookPayload<Name>,
+): Promise<void> {
+  for (const extension of extensions) {
+    const hook = extension[name] as ((payload: HookPayload<Name>) => Promise<void> | void) | undefined
+    if (hook) await hook.call(extension, payload)
+  }
+}
+
+/** Runs a synchronous hook on every extension; the first to throw wins. */
+export function runSyncHook(
+  extensions: readonly Extension[],
+  name: 'beforeApplyUpdate',
+  payload: HookPayload<'beforeApplyUpdate'>,
+): void {
+  for (const extension of extensions) extension[name]?.(payload)
+}
+
+/**
+ * Starts onChange on every extension at once and returns one promise for all of
+ * them: storing must not wait for, say, a metrics hook.
+ */
+export function runChangeHooks(extensions: readonly Extension[], payload: HookPayload<'onChange'>): Promise<void> {
+  const pending: Promise<void>[] = []
+  for (const extension of extensions) {
+    if (!extension.onChange) continue
+    try {
+      const result = extension.onChange(payload)
+      if (result) pending.push(result)
+    } catch (error) {
+      pending.push(Promise.reject(error))
+    }
+  }
+  return pending.length === 0 ? Promise.resolve() : Promise.all(pending).then(() => undefined)
+}

@@ -1,0 +1,172 @@
+/**
+ * A room is one document in memory with the clients editing it.
+ *
+ * The Y.Doc keeps tombstones (gc: false) because version history reads them.
+ * Every change is broadcast to the other clients at once and handed to the
+ * extensions' onChange hooks (which store it); the sender's save acknowledgement
+ * waits for those hooks.
+ */
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { AwarenessEntry } from './frames'
+import { runChangeHooks, runSyncHook, type ConnectionInfo, type Extension } from './hooks'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './server-frames'
+import { checkUpdate, InvalidUpdateError } from './update-check'
+
+/** What a room needs of a connection. */
+export interface RoomMember {
+  readonly info: ConnectionInfo
+  send(frame: Uint8Array): void
+}
+
+/** The transaction origin of a client's update: lets the update handler find the sender. */
+class ClientUpdate {
+  readonly stored: Promise<void>[] = []
+  constructor(readonly sender: RoomMember) {}
+}
+
+export interface RoomOptions {
+  documentId: string
+  extensions: readonly Extension[]
+  allowedRoots: ReadonlySet<string>
+  /** Called when storing a change failed: the room can no longer promise durability. */
+  onStorageFailure: (room: Room, error: unknown) => void
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: false })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly members = new Set<RoomMember>()
+  /** Who set each awareness client id: a client may not overwrite another's presence. */
+  private readonly awarenessOwners = new Map<number, RoomMember>()
+  private readonly unsettled = new Set<Promise<void>>()
+
+  constructor(private readonly options: RoomOptions) {
+    // The server is not a participant; it has no presence of its own.
+    this.awareness.setLocalState(null)
+  }
+
+  get documentId(): string {
+    return this.options.documentId
+  }
+
+  /** Starts broadcasting and storing. Call once the stored state has been loaded. */
+  open(): void {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.changed(update, origin))
+    this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.awarenessChanged(changes, origin))
+  }
+
+  join(member: RoomMember): void {
+    this.members.add(member)
+    // Our state vector makes the client answer with whatever it has that we lack.
+    member.send(encodeSyncStep1(this.doc))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) member.send(encodeAwareness(this.awareness, states))
+  }
+
+  leave(member: RoomMember): void {
+    this.members.delete(member)
+    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === member).map(([clientId]) => clientId)
+    for (const clientId of owned) this.awarenessOwners.delete(clientId)
+    awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
+  }
+
+  /** The sync step 2 answering a client's step 1. */
+  diff(stateVector: Uint8Array): Uint8Array {
+    return encodeSyncStep2(this.doc, stateVector)
+  }
+
+  /**
+   * Checks and applies a client's update. Resolves once every onChange hook has
+   * finished with it (for storage: once it is durable). Throws, leaving the
+   * document untouched, if the update is invalid or an extension refuses it.
+   */
+  applyClientUpdate(update: Uint8Array, sender: RoomMember): Promise<void> {
+    checkUpdate(this.doc, update, this.options.allowedRoots)
+    runSyncHook(this.options.extensions, 'beforeApplyUpdate', {
+      documentId: this.documentId,
+      doc: this.doc,
+      update,
+      connection: sender.info,
+    })
+    const origin = new ClientUpdate(sender)
+    Y.applyUpdate(this.doc, update, origin)
+    const { pendingStructs, pendingDs } = this.doc.store
+    if (pendingStructs !== null || pendingDs !== null) {
+      // Only a circular reference gets past checkUpdate to here. What integrated is
+      // consistent and kept; the unresolvable rest is dropped instead of kept forever.
+      this.doc.store.pendingStructs = null
+      this.doc.store.pendingDs = null
+      throw new InvalidUpdateError('the update has circular references')
+    }
+    return Promise.all(origin.stored).then(() => undefined)
+  }
+
+  applyAwareness(entries: AwarenessEntry[], sender: RoomMember): void {
+    const accepted = entries.filter((entry) => (this.awarenessOwners.get(entry.clientId) ?? sender) === sender)
+    if (accepted.length === 0) return
+    for (const { clientId, state } of accepted) {
+      if (state === null) this.awarenessOwners.delete(clientId)
+      else this.awarenessOwners.set(clientId, sender)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), sender)
+  }
+
+  encodeAllAwareness(): Uint8Array {
+    return encodeAwareness(this.awareness, [...this.awareness.getStates().keys()])
+  }
+
+  /** Resolves once every change so far has been handled by the onChange hooks. */
+  async settle(): Promise<void> {
+    while (this.unsettled.size > 0) await Promise.allSettled([...this.unsettled])
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private changed(update: Uint8Array, origin: unknown): void {
+    const sender = origin instanceof ClientUpdate ? origin.sender : null
+    const frame = encodeSyncUpdate(update)
+    for (const member of this.members) if (member !== sender) member.send(frame)
+    const stored = runChangeHooks(this.options.extensions, {
+      documentId: this.documentId,
+      doc: this.doc,
+      update,
+      connection: sender?.info ?? null,
+    })
+    if (origin instanceof ClientUpdate) origin.stored.push(stored)
+    this.unsettled.add(stored)
+    stored.then(
+      () => this.unsettled.delete(stored),
+      (error: unknown) => {
+        this.unsettled.delete(stored)
+        this.options.onStorageFailure(this, error)
+      },
+    )
+  }
+
+  private awarenessChanged({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
+    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
+    for (const member of this.members) if (member !== origin) member.send(frame)
+  }
+}
+
+interface AwarenessChanges {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
+}

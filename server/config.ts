@@ -1,0 +1,66 @@
+/**
+ * Configuration: the environment, read once at startup, validated, and passed down.
+ * Nothing else in the server reads process.env.
+ */
+import path from 'node:path'
+import { z } from 'zod'
+
+const MiB = 1024 * 1024
+
+const integer = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback)
+
+const environmentSchema = z.object({
+  /** 3000: the port the README and docs promise. 0 picks a free port (tests). */
+  PORT: integer(3000).pipe(z.number().max(65535)),
+  /** Loopback by default, so a fresh install is not exposed before its owner decides to. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where documents and metadata live. One server process owns it at a time. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * 8 MiB: far above any keystroke or paste (a 100k-character document with its full
+   * history encodes to about 1 MiB), yet small enough that one hostile frame cannot
+   * exhaust memory. Larger frames close the connection with 1009.
+   */
+  MAX_MESSAGE_BYTES: integer(8 * MiB).pipe(z.number().min(1024)),
+  /**
+   * 4 MiB of update log before it is folded into a snapshot: compaction rewrites the
+   * whole document, so a large log keeps write amplification low, while a bounded log
+   * keeps cold loads fast. See docs/ARCHITECTURE.md.
+   */
+  COMPACT_LOG_BYTES: integer(4 * MiB).pipe(z.number().min(1)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built editor is served from; `npm run build` writes it. */
+  EDITOR_DIR: z.string().min(1).default('./dist/editor'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  editorDir: string
+  maxMessageBytes: number
+  compactLogBytes: number
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export function readConfig(environment: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(environment)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const env = parsed.data
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.DATA_DIR),
+    editorDir: path.resolve(env.EDITOR_DIR),
+    maxMessageBytes: env.MAX_MESSAGE_BYTES,
+    compactLogBytes: env.COMPACT_LOG_BYTES,
+    logLevel: env.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,12 @@
+/** Creates the documents every install starts with. */
+import type { Store } from '../storage/store'
+import { encodeInitialState, type DocumentModel } from './content'
+import { MANIFESTO_CONTENT, MANIFESTO_ID, MANIFESTO_TITLE } from './manifesto'
+
+export async function createStarterDocuments(store: Store, model: DocumentModel): Promise<void> {
+  if (await store.getDocument(MANIFESTO_ID)) return
+  await store.createDocument({ id: MANIFESTO_ID, title: MANIFESTO_TITLE }, encodeInitialState(model, MANIFESTO_CONTENT))
+}
+
+/** A new document starts with one empty paragraph, so two first visitors cannot both create one. */
+export const EMPTY_DOCUMENT = { type: 'doc', content: [{ type: 'paragraph' }] }

@@ -1,0 +1,60 @@
+/**
+ * The Express application: the JSON API under /api and the built editor for
+ * every other path (the editor routes in the browser).
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import express, { type Express } from 'express'
+import type { Logger } from 'pino'
+import type { CollabServer } from '../collab/collab-server'
+import type { DocumentModel } from '../documents/content'
+import type { Exporter } from '../documents/export'
+import type { Store } from '../storage/store'
+import { documentRoutes } from './documents'
+import { apiNotFound, errorHandler } from './errors'
+import { healthRoutes } from './health'
+
+/** 64 KiB: API bodies are titles and small forms; document content travels over the websocket. */
+const MAX_JSON_BODY = '64kb'
+
+export interface HttpAppOptions {
+  store: Store
+  collab: CollabServer
+  model: DocumentModel
+  exporter: Exporter
+  editorDir: string
+  logger: Logger
+}
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', false)
+
+  const api = express.Router()
+  api.use(express.json({ limit: MAX_JSON_BODY }))
+  api.use(healthRoutes(options.collab))
+  api.use(documentRoutes(options))
+  api.use(apiNotFound)
+  app.use('/api', api)
+
+  serveEditor(app, options.editorDir, options.logger)
+  app.use(errorHandler(options.logger))
+  return app
+}
+
+function serveEditor(app: Express, editorDir: string, logger: Logger): void {
+  const indexFile = path.join(editorDir, 'index.html')
+  if (!existsSync(indexFile)) {
+    logger.warn({ editorDir }, 'the editor is not built; run `npm run build` (npm start does this for you)')
+  }
+  // Hashed asset names never change content, so browsers may keep them for a year.
+  app.use('/assets', express.static(path.join(editorDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
+  app.use(express.static(editorDir, { index: false }))
+  app.get(/.*/, (_request, response) => {
+    response.setHeader('Cache-Control', 'no-cache')
+    response.sendFile(indexFile, (error) => {
+      if (error) response.status(503).type('text/plain').send('The editor is not built yet. Run `npm run build`.')
+    })
+  })
+}

@@ -1,0 +1,27 @@
+/** Reads the configuration once, starts the server, and stops it cleanly on a signal. */
+import { pino } from 'pino'
+import { createCoffeehouse } from './app'
+import { readConfig } from './config'
+
+const config = readConfig(process.env)
+const logger = pino({ level: config.logLevel })
+
+try {
+  const coffeehouse = await createCoffeehouse(config, logger)
+  const address = await coffeehouse.listen()
+  logger.info({ port: address.port, host: address.address, dataDir: config.dataDir }, `Coffeehouse is running at http://${config.host}:${address.port}`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'stopping')
+    await coffeehouse.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+} catch (error) {
+  logger.fatal({ err: error }, error instanceof Error ? error.message : 'could not start')
+  process.exitCode = 1
+}

@@ -1,0 +1,90 @@
+/**
+ * The embedded default store: metadata in lowdb, each document's Yjs updates in
+ * an append-only log under DATA_DIR/documents/<id>/. See update-log.ts.
+ */
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { lockDataDir, type DataDirLock } from './data-dir-lock'
+import { Metadata } from './metadata'
+import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
+import { DocumentExistsError, type DocumentMeta, type Store } from './store'
+
+export interface FileStoreOptions {
+  dataDir: string
+  warn: (warning: LogWarning) => void
+  now?: () => Date
+}
+
+export class FileStore implements Store {
+  private readonly openLogs = new Set<string>()
+
+  private constructor(
+    private readonly options: FileStoreOptions,
+    private readonly lock: DataDirLock,
+    private readonly metadata: Metadata,
+  ) {}
+
+  static async open(options: FileStoreOptions): Promise<FileStore> {
+    const lock = await lockDataDir(options.dataDir)
+    try {
+      return new FileStore(options, lock, await Metadata.open(options.dataDir))
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+  }
+
+  async listDocuments(): Promise<DocumentMeta[]> {
+    return this.metadata.list()
+  }
+
+  async getDocument(id: string): Promise<DocumentMeta | undefined> {
+    return this.metadata.get(id)
+  }
+
+  async createDocument(document: { id: string; title: string }, initialState: Uint8Array): Promise<DocumentMeta> {
+    if (this.metadata.get(document.id)) throw new DocumentExistsError(`A document with the id "${document.id}" exists.`)
+    // The content goes first: metadata that names a document without content would be
+    // a broken document. Content without metadata is an orphan of a crash between the
+    // two writes; it is removed so that the new document starts clean.
+    await rm(this.documentDirectory(document.id), { recursive: true, force: true })
+    const { log } = await this.openDocument(document.id)
+    try {
+      await log.append(initialState)
+    } finally {
+      await log.close()
+    }
+    return this.metadata.create(document.id, document.title, this.now())
+  }
+
+  touchDocument(id: string): void {
+    this.metadata.touch(id, this.now())
+  }
+
+  async openDocument(id: string): Promise<OpenedLog> {
+    if (this.openLogs.has(id)) throw new Error(`The log of document "${id}" is already open.`)
+    this.openLogs.add(id)
+    try {
+      return await UpdateLog.open(this.documentDirectory(id), {
+        warn: this.options.warn,
+        onClose: () => this.openLogs.delete(id),
+      })
+    } catch (error) {
+      this.openLogs.delete(id)
+      throw error
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.metadata.close()
+    await this.lock.release()
+  }
+
+  private documentDirectory(id: string): string {
+    return path.join(this.options.dataDir, 'documents', id)
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))()
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Record framing for append-only files.
+ *
+ *   [u32 LE payload length][u32 LE CRC-32 of payload][payload]
+ *
+ * A crash can leave the last record half-written. The length and checksum let a
+ * reader find exactly where intact data ends: everything before the first bad
+ * record is kept, nothing after it is trusted.
+ */
+import { crc32 } from 'node:zlib'
+
+export const RECORD_HEADER_BYTES = 8
+
+export function encodeRecord(payload: Uint8Array): Buffer {
+  const record = Buffer.allocUnsafe(RECORD_HEADER_BYTES + payload.length)
+  record.writeUInt32LE(payload.length, 0)
+  record.writeUInt32LE(crc32(payload), 4)
+  record.set(payload, RECORD_HEADER_BYTES)
+  return record
+}
+
+export interface DecodedRecords {
+  payloads: Uint8Array[]
+  /** Bytes from the start that hold whole, verified records. */
+  intactBytes: number
+  /** True when bytes follow the last intact record: a torn or corrupt tail. */
+  torn: boolean
+}
+
+export function decodeRecords(bytes: Uint8Array): DecodedRecords {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const payloads: Uint8Array[] = []
+  let offset = 0
+  while (offset + RECORD_HEADER_BYTES <= view.length) {
+    const length = view.readUInt32LE(offset)
+    const checksum = view.readUInt32LE(offset + 4)
+    const start = offset + RECORD_HEADER_BYTES
+    if (start + length > view.length) break
+    const payload = view.subarray(start, start + length)
+    if (crc32(payload) !== checksum) break
+    payloads.push(new Uint8Array(payload))
+    offset = start + length
+  }
+  return { payloads, intactBytes: offset, torn: offset < view.length }
+}

@@ -1,0 +1,247 @@
+/**
+ * One document's durable history: a snapshot plus the updates appended after it.
+ *
+ * Files in the document's directory, by generation g:
+ *   snapshot-g.bin   the whole document state (one record), written atomically
+ *   log-g.bin        updates appended after snapshot-g, one record each
+ *
+ * Appends use group commit: records that arrive while a write is on disk are
+ * written together by the next write and share its fdatasync. An append's
+ * promise resolves only once its record is on disk.
+ *
+ * Compaction writes snapshot-(g+1) and switches appends to log-(g+1) before the
+ * snapshot is durable, so a reader loads the newest snapshot and then every log
+ * of its generation or later. Yjs updates are idempotent, so an update that is in
+ * both a snapshot and a log is harmless. Old generations are removed only after
+ * the new snapshot is on disk.
+ */
+import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+import { decodeRecords, encodeRecord } from './records'
+import { removeFilesDurably, syncDirectory, writeFileAtomically } from './durable-files'
+
+const FILE_NAME = /^(snapshot|log)-(\d+)\.bin$/
+
+export class CorruptSnapshotError extends Error {
+  override name = 'CorruptSnapshotError'
+}
+
+export class LogClosedError extends Error {
+  override name = 'LogClosedError'
+}
+
+export interface LogWarning {
+  message: string
+  file: string
+  keptBytes: number
+  discardedBytes: number
+}
+
+export interface OpenedLog {
+  log: UpdateLog
+  /** Everything stored, oldest first: the snapshot (if any), then the logged updates. */
+  updates: Uint8Array[]
+}
+
+export interface UpdateLogOptions {
+  warn: (warning: LogWarning) => void
+  /** Called once the log is closed. */
+  onClose?: () => void
+}
+
+interface Waiter {
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
+export class UpdateLog {
+  private buffer: Buffer[] = []
+  private waiters: Waiter[] = []
+  private flushQueued = false
+  /** File operations run one at a time, in order. */
+  private queue: Promise<void> = Promise.resolve()
+  private failure: unknown = null
+  private closed = false
+
+  private constructor(
+    private readonly directory: string,
+    private generation: number,
+    private file: FileHandle,
+    private fileBytes: number,
+    private readonly onClose: () => void,
+  ) {}
+
+  /** Bytes in the current log file: the work a compaction would fold away. */
+  get logBytes(): number {
+    return this.fileBytes
+  }
+
+  static async open(directory: string, options: UpdateLogOptions): Promise<OpenedLog> {
+    await mkdir(directory, { recursive: true })
+    const { snapshots, logs, stale } = await listGenerations(directory)
+    const snapshotGeneration = snapshots.at(-1)
+    const updates: Uint8Array[] = []
+    if (snapshotGeneration !== undefined) {
+      updates.push(await readSnapshot(path.join(directory, snapshotName(snapshotGeneration))))
+    }
+    const liveLogs = logs.filter((generation) => snapshotGeneration === undefined || generation >= snapshotGeneration)
+    let fileBytes = 0
+    for (const generation of liveLogs) {
+      const file = path.join(directory, logName(generation))
+      const { payloads, keptBytes } = await readLog(file, options.warn)
+      updates.push(...payloads)
+      fileBytes = keptBytes
+    }
+    const generation = Math.max(snapshotGeneration ?? 0, liveLogs.at(-1) ?? 0)
+    if (liveLogs.at(-1) !== generation) fileBytes = 0
+    const obsolete = [
+      ...stale,
+      ...snapshots.filter((g) => g !== snapshotGeneration).map(snapshotName),
+      ...logs.filter((g) => !liveLogs.includes(g)).map(logName),
+    ]
+    await removeFilesDurably(directory, obsolete)
+    const file = await openForAppend(directory, generation)
+    return { log: new UpdateLog(directory, generation, file, fileBytes, options.onClose ?? (() => {})), updates }
+  }
+
+  /** Resolves once the update is on disk. */
+  append(update: Uint8Array): Promise<void> {
+    if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
+    if (this.failure !== null) return Promise.reject(this.failure)
+    this.buffer.push(encodeRecord(update))
+    const written = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      this.enqueue(() => this.flush())
+    }
+    return written
+  }
+
+  /**
+   * Folds the log into a new snapshot. `encodeState` is called once no write is in
+   * flight, and must return the full document state at that moment.
+   */
+  compact(encodeState: () => Uint8Array): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.failure !== null) throw this.failure
+      const state = encodeState()
+      const previous = this.generation
+      const next = previous + 1
+      const nextFile = await openForAppend(this.directory, next)
+      await this.file.close()
+      this.file = nextFile
+      this.generation = next
+      this.fileBytes = 0
+      await writeFileAtomically(path.join(this.directory, snapshotName(next)), encodeRecord(state))
+      await removeFilesDurably(this.directory, [snapshotName(previous), logName(previous)])
+    })
+  }
+
+  /** Writes what is buffered, then closes the file. Later appends are refused. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.enqueue(() => this.file.close()).catch(() => undefined)
+    this.onClose()
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const result = this.queue.then(operation)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private async flush(): Promise<void> {
+    this.flushQueued = false
+    const records = this.buffer
+    const waiters = this.waiters
+    this.buffer = []
+    this.waiters = []
+    if (records.length === 0) return
+    try {
+      if (this.failure !== null) throw this.failure
+      const bytes = Buffer.concat(records)
+      await this.file.write(bytes, 0, bytes.length, this.fileBytes)
+      await this.file.datasync()
+      this.fileBytes += bytes.length
+      for (const waiter of waiters) waiter.resolve()
+    } catch (error) {
+      await this.recoverFromFailedWrite(error)
+      for (const waiter of waiters) waiter.reject(error)
+    }
+  }
+
+  /**
+   * A failed write (a full disk, say) may leave part of a record behind, and a
+   * record appended after it would then be unreadable. Cut the file back to its
+   * last good length; if even that fails, refuse all further appends.
+   */
+  private async recoverFromFailedWrite(error: unknown): Promise<void> {
+    try {
+      await this.file.truncate(this.fileBytes)
+      await this.file.datasync()
+    } catch {
+      this.failure = error
+    }
+  }
+}
+
+async function listGenerations(directory: string) {
+  const snapshots: number[] = []
+  const logs: number[] = []
+  const stale: string[] = []
+  for (const name of await readdir(directory)) {
+    const match = FILE_NAME.exec(name)
+    if (match?.[1] === 'snapshot') snapshots.push(Number(match[2]))
+    else if (match?.[1] === 'log') logs.push(Number(match[2]))
+    else if (name.endsWith('.tmp')) stale.push(name)
+  }
+  const ascending = (a: number, b: number) => a - b
+  return { snapshots: snapshots.sort(ascending), logs: logs.sort(ascending), stale }
+}
+
+async function readSnapshot(file: string): Promise<Uint8Array> {
+  const { payloads, torn } = decodeRecords(await readFile(file))
+  const state = payloads[0]
+  // Snapshots are renamed into place only when complete, so damage here is not a crash tear.
+  if (payloads.length !== 1 || torn || state === undefined) {
+    throw new CorruptSnapshotError(`The snapshot ${file} is damaged; restore it from a backup.`)
+  }
+  return state
+}
+
+/** Reads a log, cutting off a torn tail and keeping its bytes beside the log for inspection. */
+async function readLog(file: string, warn: (warning: LogWarning) => void) {
+  const bytes = await readFile(file)
+  const { payloads, intactBytes, torn } = decodeRecords(bytes)
+  if (torn) {
+    const tailFile = `${file}.torn-${Date.now()}`
+    await writeFileAtomically(tailFile, bytes.subarray(intactBytes))
+    const handle = await open(file, 'r+')
+    try {
+      await handle.truncate(intactBytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    warn({
+      message: 'Recovered from a torn update log: kept every intact record and set the damaged tail aside.',
+      file,
+      keptBytes: intactBytes,
+      discardedBytes: bytes.length - intactBytes,
+    })
+  }
+  return { payloads, keptBytes: intactBytes }
+}
+
+async function openForAppend(directory: string, generation: number): Promise<FileHandle> {
+  const file = path.join(directory, logName(generation))
+  const handle = await open(file, 'a')
+  // The new directory entry must be durable before any append to it is acknowledged.
+  await syncDirectory(directory)
+  return handle
+}
+
+const snapshotName = (generation: number) => `snapshot-${generation}.bin`
+const logName = (generation: number) => `log-${generation}.bin`
+

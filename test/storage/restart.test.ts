@@ -1,0 +1,59 @@
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { DataDirLockedError } from '../../server/storage/data-dir-lock'
+import { appendParagraph, connectClient, textOf } from '../support/clients'
+import { startServer } from '../support/server'
+
+describe('restarts', () => {
+  it('keeps the content after a restart', async () => {
+    const first = await startServer()
+    const writer = connectClient(first, MANIFESTO_ID)
+    await writer.synced()
+    appendParagraph(writer.doc, 'Written before the restart.')
+    await writer.allSaved()
+    const expected = textOf(writer.doc)
+    writer.destroy()
+    await first.stop()
+
+    const second = await startServer({ dataDir: first.dataDir })
+    const reader = connectClient(second, MANIFESTO_ID)
+    await reader.synced()
+    expect(textOf(reader.doc)).toBe(expected)
+  })
+
+  it('keeps the content when the log was compacted while people typed', async () => {
+    // A tiny threshold forces many compactions during the edits.
+    const first = await startServer({ compactLogBytes: 64 })
+    const writer = connectClient(first, MANIFESTO_ID)
+    await writer.synced()
+    for (let i = 0; i < 50; i++) appendParagraph(writer.doc, `Paragraph ${i}`)
+    await writer.allSaved()
+    const expected = textOf(writer.doc)
+    const files = await readdir(path.join(first.dataDir, 'documents', MANIFESTO_ID))
+    expect(files.some((name) => name.startsWith('snapshot-'))).toBe(true)
+    writer.destroy()
+    await first.stop()
+
+    const second = await startServer({ dataDir: first.dataDir })
+    const reader = connectClient(second, MANIFESTO_ID)
+    await reader.synced()
+    expect(textOf(reader.doc)).toBe(expected)
+  })
+
+  it('refuses a second server on the same data directory', async () => {
+    const first = await startServer()
+    await expect(startServer({ dataDir: first.dataDir })).rejects.toThrow(DataDirLockedError)
+    await expect(startServer({ dataDir: first.dataDir })).rejects.toThrow(/Another Coffeehouse server \(pid \d+\) is using the data directory/)
+  })
+
+  it('does not create the starter manifesto twice', async () => {
+    const first = await startServer()
+    await first.stop()
+    const second = await startServer({ dataDir: first.dataDir })
+    const response = await fetch(`${second.url}/api/documents`)
+    const { documents } = (await response.json()) as { documents: Array<{ id: string }> }
+    expect(documents.filter((document) => document.id === MANIFESTO_ID)).toHaveLength(1)
+  })
+})

@@ -1,0 +1,87 @@
+/**
+ * Stock y-websocket providers in Node, as a non-browser client would use them.
+ * Each counts the update-bearing frames it sends and the server's save
+ * acknowledgements, so a test can wait until its edits are durable.
+ */
+import { onTestFinished } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { isUpdateBearing, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../server/collab/protocol'
+import type { TestServer } from './server'
+import { until } from './events'
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Update-bearing frames sent on the current socket, and how many the server says are durable. */
+  readonly sent: number
+  readonly saved: number
+  /** Resolves once the first sync with the server is complete. */
+  synced(): Promise<void>
+  /** Resolves once the server has acknowledged every update this client sent. */
+  allSaved(): Promise<void>
+  destroy(): void
+}
+
+export interface ClientOptions {
+  doc?: Y.Doc
+  saveAck?: boolean
+}
+
+export function connectClient(server: Pick<TestServer, 'collabUrl'>, documentId: string, options: ClientOptions = {}): TestClient {
+  const doc = options.doc ?? new Y.Doc()
+  const counters = { sent: 0, saved: 0 }
+  class CountingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols)
+      counters.sent = 0
+      counters.saved = 0
+    }
+    override send(data: Uint8Array | ArrayBuffer, ...rest: never[]): void {
+      if (isUpdateBearing(data instanceof Uint8Array ? data : new Uint8Array(data))) counters.sent++
+      super.send(data, ...rest)
+    }
+  }
+  const provider = new WebsocketProvider(server.collabUrl, documentId, doc, {
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
+    params: options.saveAck === false ? {} : { [SAVE_ACK_PARAM]: '1' },
+    disableBc: true,
+  })
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    counters.saved = readSaved(decoder)
+    provider.emit('saved' as never, [counters.saved] as never)
+  }
+  const client: TestClient = {
+    doc,
+    provider,
+    get sent() {
+      return counters.sent
+    },
+    get saved() {
+      return counters.saved
+    },
+    synced: () => until(() => provider.synced, [provider], 'sync', 'synced'),
+    allSaved: () =>
+      until(() => provider.synced && counters.saved === counters.sent, [provider], 'saved', 'all saved'),
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  onTestFinished(() => client.destroy())
+  return client
+}
+
+/** The document's text, block by block: enough to compare what clients see. */
+export function textOf(doc: Y.Doc): string {
+  return doc.getXmlFragment(DOCUMENT_FRAGMENT).toString()
+}
+
+/** Appends a paragraph of text, as the editor would. */
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText(text)])
+  doc.getXmlFragment(DOCUMENT_FRAGMENT).push([paragraph])
+}

@@ -1,0 +1,45 @@
+/** A real Coffeehouse server on port 0 with its own data directory, torn down after the test. */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pino } from 'pino'
+import { onTestFinished } from 'vitest'
+import { createCoffeehouse, type Coffeehouse } from '../../server/app'
+import { readConfig, type Config } from '../../server/config'
+
+export interface TestServer {
+  app: Coffeehouse
+  config: Config
+  url: string
+  collabUrl: string
+  dataDir: string
+  /** Stops the server (storing every document) but keeps its data directory. */
+  stop(): Promise<void>
+}
+
+export async function makeDataDir(): Promise<string> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'coffeehouse-test-'))
+  onTestFinished(() => rm(dataDir, { recursive: true, force: true }))
+  return dataDir
+}
+
+export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? (await makeDataDir())
+  const config: Config = {
+    ...readConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    ...overrides,
+  }
+  const app = await createCoffeehouse(config, pino({ level: config.logLevel }))
+  const { port } = await app.listen()
+  let stopped: Promise<void> | null = null
+  const stop = () => (stopped ??= app.close())
+  onTestFinished(stop)
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    dataDir,
+    stop,
+  }
+}
