@@ -42,6 +42,9 @@ export class Connection implements RoomMember {
   private updatesReceived = 0
   private acknowledgements: Promise<void> = Promise.resolve()
   private storageFailed = false
+  /** The newest durable count not yet sent; acknowledgements that become due together go out as one. */
+  private dueAcknowledgement = 0
+  private acknowledgementScheduled = false
 
   constructor(
     private readonly socket: WebSocket,
@@ -136,13 +139,23 @@ export class Connection implements RoomMember {
     this.acknowledgements = this.acknowledgements
       .then(() => stored)
       .then(
-        () => {
-          if (this.options.wantsSaveAck && !this.storageFailed) this.send(encodeSaved(count))
-        },
+        () => this.acknowledge(count),
         () => {
           this.storageFailed = true
         },
       )
+  }
+
+  private acknowledge(count: number): void {
+    if (!this.options.wantsSaveAck || this.storageFailed) return
+    this.dueAcknowledgement = count
+    if (this.acknowledgementScheduled) return
+    this.acknowledgementScheduled = true
+    // One group commit makes many updates durable at once; one frame says so for all of them.
+    setImmediate(() => {
+      this.acknowledgementScheduled = false
+      if (!this.storageFailed) this.send(encodeSaved(this.dueAcknowledgement))
+    })
   }
 
   private refuse(error: unknown): void {

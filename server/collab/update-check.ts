@@ -7,6 +7,7 @@
  * document and refused unless every struct and deletion can be integrated at once:
  *
  *   - it decodes completely, and holds no Skip structs (gaps) or subdocuments;
+ *   - each client's structs come in one section, as Yjs reads only one per client;
  *   - each client's structs continue from what the server has, without a gap;
  *   - every origin, right origin and parent names something that exists, either in
  *     the document or earlier in this update (same-client references point back);
@@ -34,9 +35,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: Readon
   const { structs, ds } = decode(update)
   const index = indexStructs(doc, structs)
   for (const struct of structs) {
+    // Even structs the document already has are checked: Yjs resolves their references before it skips them.
     if (!(struct instanceof Y.Item)) continue
-    // Entirely known structs are skipped by Yjs; nothing in them is read.
-    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
     if (struct.content instanceof Y.ContentDoc) throw new InvalidUpdateError('subdocuments are not supported')
     checkReference(doc, index, struct, struct.origin, 'origin')
     checkReference(doc, index, struct, struct.rightOrigin, 'right origin')
@@ -62,9 +62,16 @@ function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
 
 function indexStructs(doc: Y.Doc, structs: Array<Struct | Y.Skip>): UpdateIndex {
   const index: UpdateIndex = { ends: new Map(), structs: new Map() }
+  let previousClient: number | null = null
   for (const struct of structs) {
     if (struct instanceof Y.Skip) throw new InvalidUpdateError('the update has a gap (a Skip struct)')
     const { client, clock } = struct.id
+    // Yjs keeps only the last section of a client that appears twice, and would then
+    // follow references into the section it dropped.
+    if (client !== previousClient && index.structs.has(client)) {
+      throw new InvalidUpdateError(`client ${client} appears twice in the update`)
+    }
+    previousClient = client
     const end = endOf(doc, index, client)
     if (clock > end) {
       throw new InvalidUpdateError(`the update skips clocks ${end}-${clock - 1} of client ${client}`)

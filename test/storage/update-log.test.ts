@@ -56,7 +56,7 @@ describe('the update log', () => {
     await log.close()
     const file = path.join(directory, 'log-0.bin')
     const content = await readFile(file)
-    content[content.length - 1] ^= 0xff
+    content.writeUInt8(content.readUInt8(content.length - 1) ^ 0xff, content.length - 1)
     await writeFile(file, content)
     const { log: recovered, updates } = await openLog(directory)
     await recovered.close()
