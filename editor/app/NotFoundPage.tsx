@@ -1,0 +1,30 @@
+/** For addresses that match no page, and for document ids the server does not know. */
+import { Link } from 'react-router'
+import { AppHeader } from './AppHeader'
+import { usePageTitle } from './use-page-title'
+import './message-page.css'
+
+interface NotFoundPageProps {
+  readonly heading?: string
+  readonly explanation?: string
+}
+
+export function NotFoundPage({
+  heading = 'There is nothing at this address',
+  explanation = 'The link may be mistyped, or the page may have moved.',
+}: NotFoundPageProps) {
+  usePageTitle(heading)
+  return (
+    <>
+      <AppHeader />
+      <main className="message-page" data-testid="not-found">
+        <p className="message-page__eyebrow">404</p>
+        <h1 className="message-page__heading">{heading}</h1>
+        <p className="message-page__text">{explanation}</p>
+        <Link to="/" className="button button--primary">
+          See all documents
+        </Link>
+      </main>
+    </>
+  )
+}

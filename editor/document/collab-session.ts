@@ -1,0 +1,90 @@
+/**
+ * One open document: its Y.Doc, the websocket provider that syncs it, and the save tracker.
+ *
+ * No React here. The page creates a session when it mounts and destroys it when it unmounts;
+ * the session exposes plain getters and a subscribe function for useSyncExternalStore.
+ */
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CloseCode, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../server/collab/protocol'
+import { countingWebSocket } from './counting-websocket'
+import { type SaveState, saveState } from './save-status'
+import { SaveTracker } from './save-tracker'
+
+/** Why the server ended the connection for good (the provider stops retrying on 44xx codes). */
+export type Closure = 'document-not-found' | 'rejected'
+
+function closureFor(code: number): Closure {
+  return code === CloseCode.documentNotFound ? 'document-not-found' : 'rejected'
+}
+
+/** The collaboration endpoint on the page's own origin (the dev server proxies it). */
+function collabUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
+}
+
+export class CollabSession {
+  readonly doc = new Y.Doc()
+  readonly tracker = new SaveTracker()
+  readonly provider: WebsocketProvider
+  #closure: Closure | null = null
+  #hasConnected = false
+  readonly #listeners = new Set<() => void>()
+
+  constructor(readonly documentId: string) {
+    // Registered before the provider exists, so the edit is counted before the provider sends it.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) this.tracker.recordLocalUpdate()
+    })
+    this.provider = new WebsocketProvider(collabUrl(window.location), encodeURIComponent(documentId), this.doc, {
+      // Wired up first, connected below, so no status event or message can slip past us.
+      connect: false,
+      params: { [SAVE_ACK_PARAM]: '1' },
+      WebSocketPolyfill: countingWebSocket(this.tracker),
+    })
+    // Leaves the encoder empty: the acknowledgement needs no reply.
+    this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+      this.tracker.recordSaved(readSaved(decoder))
+    }
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.#hasConnected = true
+      this.#notify()
+    })
+    this.provider.on('closed', ({ code }) => {
+      this.#closure = closureFor(code)
+      this.#notify()
+    })
+    this.tracker.subscribe(() => this.#notify())
+    this.provider.connect()
+  }
+
+  get saveState(): SaveState {
+    return saveState(this.provider.wsconnected, this.tracker.hasUnsavedChanges)
+  }
+
+  /** False until the first connection opens, so the UI can hold back "Offline" during the first handshake. */
+  get hasConnected(): boolean {
+    return this.#hasConnected
+  }
+
+  /** Set when the server refused the document for good; the session will not reconnect on its own. */
+  get closure(): Closure | null {
+    return this.#closure
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  destroy(): void {
+    this.#listeners.clear()
+    // The provider first (it tells others we left), then the doc, which also ends the awareness.
+    this.provider.destroy()
+    this.doc.destroy()
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener()
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Opens a CollabSession for the lifetime of the component.
+ *
+ * The session is created inside the effect, never during render: React may render twice or
+ * throw a render away, and an orphaned provider would keep a socket open. In StrictMode the
+ * effect runs, cleans up and runs again; each run owns the session it created, so the first
+ * is fully destroyed and the second is the one that stays.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { type Closure, CollabSession } from './collab-session'
+import type { SaveState } from './save-status'
+
+export function useCollabSession(documentId: string): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null)
+  useEffect(() => {
+    const created = new CollabSession(documentId)
+    setSession(created)
+    return () => {
+      setSession(null)
+      created.destroy()
+    }
+  }, [documentId])
+  return session
+}
+
+export interface ConnectionView {
+  readonly saveState: SaveState
+  readonly hasConnected: boolean
+  readonly closure: Closure | null
+}
+
+/** Re-renders when the save state, the first connection or a final close changes. */
+export function useConnectionView(session: CollabSession): ConnectionView {
+  const saveState = useSyncExternalStore(session.subscribe, () => session.saveState)
+  const hasConnected = useSyncExternalStore(session.subscribe, () => session.hasConnected)
+  const closure = useSyncExternalStore(session.subscribe, () => session.closure)
+  return { saveState, hasConnected, closure }
+}

@@ -1,0 +1,30 @@
+/** Shown while the cursor is inside a link: where it goes, and the two things one does to it. */
+import { ExternalIcon } from '../ui/icons'
+
+interface LinkPreviewProps {
+  readonly href: string
+  readonly onEdit: () => void
+  readonly onRemove: () => void
+}
+
+/** Keeps the editor focused, so the selection (and this preview) survive the click. */
+const keepEditorFocus = (event: { preventDefault: () => void }) => event.preventDefault()
+
+export function LinkPreview({ href, onEdit, onRemove }: LinkPreviewProps) {
+  return (
+    <div className="link-preview" role="group" aria-label="Link">
+      <a className="link-preview__href" href={href} target="_blank" rel="noopener noreferrer nofollow" title={href}>
+        <ExternalIcon />
+        <span>{href.replace(/^(https?:\/\/|mailto:)/, '')}</span>
+      </a>
+      <span className="link-preview__actions">
+        <button type="button" className="button button--quiet" onMouseDown={keepEditorFocus} onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" className="button button--quiet button--danger" onMouseDown={keepEditorFocus} onClick={onRemove}>
+          Remove
+        </button>
+      </span>
+    </div>
+  )
+}

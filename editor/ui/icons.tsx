@@ -1,0 +1,95 @@
+/**
+ * Toolbar icons, drawn for Coffeehouse on a 20-unit grid with 1.6 strokes, so they sit
+ * at the same optical weight as 14px UI text. Decorative: buttons carry the aria-label.
+ */
+import type { ReactNode } from 'react'
+
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  )
+}
+
+export const UndoIcon = () => (
+  <Icon>
+    <path d="M7.5 4.5 4 8l3.5 3.5" />
+    <path d="M4.5 8h7a4 4 0 0 1 0 8H9" />
+  </Icon>
+)
+
+export const RedoIcon = () => (
+  <Icon>
+    <path d="M12.5 4.5 16 8l-3.5 3.5" />
+    <path d="M15.5 8h-7a4 4 0 0 0 0 8H11" />
+  </Icon>
+)
+
+export const ParagraphIcon = () => (
+  <Icon>
+    <path d="M11 4v12M14.5 4v12" />
+    <path d="M16 4H8.75a3.25 3.25 0 0 0 0 6.5H11" />
+  </Icon>
+)
+
+export const BoldIcon = () => (
+  <Icon>
+    <path strokeWidth="2.1" d="M6 4h5a3 3 0 0 1 0 6H6zM6 10h6a3 3 0 0 1 0 6H6z" />
+  </Icon>
+)
+
+export const ItalicIcon = () => (
+  <Icon>
+    <path d="M9 4h6M5 16h6M12 4 8 16" />
+  </Icon>
+)
+
+export const BulletListIcon = () => (
+  <Icon>
+    <path d="M8 5.5h8.5M8 10h8.5M8 14.5h8.5" />
+    <circle cx="4" cy="5.5" r="0.9" fill="currentColor" stroke="none" />
+    <circle cx="4" cy="10" r="0.9" fill="currentColor" stroke="none" />
+    <circle cx="4" cy="14.5" r="0.9" fill="currentColor" stroke="none" />
+  </Icon>
+)
+
+export const NumberedListIcon = () => (
+  <Icon>
+    <path d="M8.5 5.5h8M8.5 10h8M8.5 14.5h8" />
+    <path strokeWidth="1.3" d="M3.2 4.3 4.4 3.6v4" />
+    <path strokeWidth="1.3" d="M3.1 12.6c.3-.6.8-.9 1.4-.9.7 0 1.2.4 1.2 1 0 .8-1 1.3-2.6 3h2.7" />
+  </Icon>
+)
+
+export const QuoteIcon = () => (
+  <Icon>
+    <path d="M4 4.5v11" />
+    <path d="M8 7h8M8 10.5h8M8 14h5" />
+  </Icon>
+)
+
+export const LinkIcon = () => (
+  <Icon>
+    <path d="M8.5 11.5a3.2 3.2 0 0 0 4.6 0l2.6-2.6a3.2 3.2 0 0 0-4.6-4.6l-1 1" />
+    <path d="M11.5 8.5a3.2 3.2 0 0 0-4.6 0l-2.6 2.6a3.2 3.2 0 0 0 4.6 4.6l1-1" />
+  </Icon>
+)
+
+export const ExternalIcon = () => (
+  <Icon>
+    <path d="M11 4h5v5M16 4l-7 7" />
+    <path d="M14 11.5V15a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h3.5" />
+  </Icon>
+)
