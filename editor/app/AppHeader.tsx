@@ -1,6 +1,6 @@
 /**
  * The header on every page: the wordmark (home), and on a document page its title, save
- * status and the people in it.
+ * status, the download menu and the people in it.
  */
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
@@ -12,7 +12,7 @@ interface AppHeaderProps {
   readonly title?: string
   /** Shown under the title (the save status). */
   readonly status?: ReactNode
-  /** Shown at the end of the header (the presence bar). */
+  /** Shown at the end of the header, in a row (the download menu and the presence bar). */
   readonly children?: ReactNode
 }
 

@@ -1,7 +1,8 @@
-/** An open document: header with status and presence, toolbar, the text, and the identity dialog. */
+/** An open document: header with status, downloads and presence, toolbar, the text, and the identity dialog. */
 import { useCallback, useEffect, useState } from 'react'
 import type { DocumentSummary } from '../http/documents'
 import { AppHeader } from '../app/AppHeader'
+import { DownloadMenu } from '../download/DownloadMenu'
 import type { Identity } from '../identity/identity'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { PresenceBar } from '../presence/PresenceBar'
@@ -40,6 +41,7 @@ export function CollaborativeDocument({ session, document, identity, onSaveIdent
   return (
     <div className="document-layout">
       <AppHeader title={document.title} status={<SaveStatus view={connection} />}>
+        <DownloadMenu documentId={document.id} />
         <PresenceBar awareness={session.provider.awareness} onEditIdentity={() => setEditingIdentity(true)} />
       </AppHeader>
       <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />

@@ -1,9 +1,9 @@
-/** Opens the collaboration session for a document and shows the editor once it exists. */
+/** Opens the collaboration session for a document and shows the editor once the text has arrived. */
 import type { DocumentSummary } from '../http/documents'
 import type { Identity } from '../identity/identity'
 import { CollaborativeDocument } from './CollaborativeDocument'
 import { DocumentSkeleton } from './DocumentSkeleton'
-import { useCollabSession } from './use-collab-session'
+import { useCollabSession, useSessionReady } from './use-collab-session'
 
 interface DocumentWorkspaceProps {
   readonly document: DocumentSummary
@@ -13,7 +13,8 @@ interface DocumentWorkspaceProps {
 
 export function DocumentWorkspace({ document, identity, onSaveIdentity }: DocumentWorkspaceProps) {
   const session = useCollabSession(document.id)
-  if (!session) return <DocumentSkeleton title={document.title} />
+  const ready = useSessionReady(session)
+  if (!session || !ready) return <DocumentSkeleton title={document.title} />
   // Keyed by the session: the editor binds to one Y.Doc for its whole life.
   return (
     <CollaborativeDocument

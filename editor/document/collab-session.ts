@@ -29,6 +29,7 @@ export class CollabSession {
   readonly provider: WebsocketProvider
   #closure: Closure | null = null
   #hasConnected = false
+  #hasSynced = false
   readonly #listeners = new Set<() => void>()
 
   constructor(readonly documentId: string) {
@@ -50,6 +51,11 @@ export class CollabSession {
       if (status === 'connected') this.#hasConnected = true
       this.#notify()
     })
+    this.provider.on('sync', (synced: boolean) => {
+      if (!synced || this.#hasSynced) return
+      this.#hasSynced = true
+      this.#notify()
+    })
     this.provider.on('closed', ({ code }) => {
       this.#closure = closureFor(code)
       this.#notify()
@@ -65,6 +71,15 @@ export class CollabSession {
   /** False until the first connection opens, so the UI can hold back "Offline" during the first handshake. */
   get hasConnected(): boolean {
     return this.#hasConnected
+  }
+
+  /**
+   * True once the server's copy has arrived. The editor waits for it: bound to an empty
+   * Y.Doc it would show a blank page and, on the first keystroke, create a paragraph that
+   * then sits beside the real content.
+   */
+  get hasSynced(): boolean {
+    return this.#hasSynced
   }
 
   /** Set when the server refused the document for good; the session will not reconnect on its own. */

@@ -36,3 +36,12 @@ export function useConnectionView(session: CollabSession): ConnectionView {
   const closure = useSyncExternalStore(session.subscribe, () => session.closure)
   return { saveState, hasConnected, closure }
 }
+
+const noSubscription = () => () => {}
+
+/** True once the session has its first copy of the document, or has been refused for good. */
+export function useSessionReady(session: CollabSession | null): boolean {
+  return useSyncExternalStore(session?.subscribe ?? noSubscription, () =>
+    session === null ? false : session.hasSynced || session.closure !== null,
+  )
+}

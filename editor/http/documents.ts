@@ -1,9 +1,10 @@
 /**
- * The documents resource: list, read and create.
+ * The documents resource: list, read, create and export.
  *
  * Responses are checked here, at the edge, so the screens work with typed values and a
  * server that answers something unexpected fails loudly in one place.
  */
+import type { ExportFormat } from '../../server/documents/export'
 import { ApiError, requestJson } from './api-error'
 
 export interface DocumentSummary {
@@ -29,6 +30,14 @@ function readSummary(value: unknown): DocumentSummary {
 
 function documentPath(id: string): string {
   return `/api/documents/${encodeURIComponent(id)}`
+}
+
+/**
+ * Where the server renders a document as a file. It answers as an attachment named after
+ * the id, so a plain link with `download` saves it without any script of ours.
+ */
+export function documentExportUrl(id: string, format: ExportFormat): string {
+  return `${documentPath(id)}/export?format=${format}`
 }
 
 export async function listDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {

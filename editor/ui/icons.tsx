@@ -1,6 +1,7 @@
 /**
- * Toolbar icons, drawn for Coffeehouse on a 20-unit grid with 1.6 strokes, so they sit
- * at the same optical weight as 14px UI text. Decorative: buttons carry the aria-label.
+ * Icons for the toolbar and header controls, drawn for Coffeehouse on a 20-unit grid with
+ * 1.6 strokes, so they sit at the same optical weight as 14px UI text. Decorative: buttons
+ * carry the accessible name.
  */
 import type { ReactNode } from 'react'
 
@@ -91,5 +92,18 @@ export const ExternalIcon = () => (
   <Icon>
     <path d="M11 4h5v5M16 4l-7 7" />
     <path d="M14 11.5V15a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h3.5" />
+  </Icon>
+)
+
+export const DownloadIcon = () => (
+  <Icon>
+    <path d="M10 3.5v9M6.5 9l3.5 3.5L13.5 9" />
+    <path d="M4 13.5v1.5a1.5 1.5 0 0 0 1.5 1.5h9a1.5 1.5 0 0 0 1.5-1.5v-1.5" />
+  </Icon>
+)
+
+export const ChevronDownIcon = () => (
+  <Icon>
+    <path d="m6 8 4 4 4-4" />
   </Icon>
 )

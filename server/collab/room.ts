@@ -83,15 +83,15 @@ export class Room {
    * document untouched, if the update is invalid or an extension refuses it.
    */
   applyClientUpdate(update: Uint8Array, sender: RoomMember): Promise<void> {
-    checkUpdate(this.doc, update, this.options.allowedRoots)
+    const checked = checkUpdate(this.doc, update, this.options.allowedRoots)
     runSyncHook(this.options.extensions, 'beforeApplyUpdate', {
       documentId: this.documentId,
       doc: this.doc,
-      update,
+      update: checked,
       connection: sender.info,
     })
     const origin = new ClientUpdate(sender)
-    Y.applyUpdate(this.doc, update, origin)
+    Y.applyUpdate(this.doc, checked, origin)
     const { pendingStructs, pendingDs } = this.doc.store
     if (pendingStructs !== null || pendingDs !== null) {
       // Only a circular reference gets past checkUpdate to here. What integrated is

@@ -14,8 +14,14 @@
  *   - a parent is a shared type, or a root type the schema allows;
  *   - deletions cover only content that exists.
  *
+ * What was checked is what gets applied: the decoded structs are written out again
+ * as a canonical update, one section per client. Applying the client's own bytes
+ * instead would let Yjs read them differently (it keeps only the last section of a
+ * client that appears twice, and ignores trailing bytes).
+ *
  * The work is proportional to the size of the update, not of the document.
  */
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 
 export class InvalidUpdateError extends Error {
@@ -31,7 +37,8 @@ interface UpdateIndex {
   structs: Map<number, Struct[]>
 }
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: ReadonlySet<string>): void {
+/** Returns the update to apply, re-encoded from what was checked. Throws InvalidUpdateError. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: ReadonlySet<string>): Uint8Array {
   const { structs, ds } = decode(update)
   const index = indexStructs(doc, structs)
   for (const struct of structs) {
@@ -50,6 +57,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: Readon
       }
     }
   }
+  return encodeCanonical(index, ds)
 }
 
 function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
@@ -62,16 +70,13 @@ function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
 
 function indexStructs(doc: Y.Doc, structs: Array<Struct | Y.Skip>): UpdateIndex {
   const index: UpdateIndex = { ends: new Map(), structs: new Map() }
-  let previousClient: number | null = null
   for (const struct of structs) {
     if (struct instanceof Y.Skip) throw new InvalidUpdateError('the update has a gap (a Skip struct)')
     const { client, clock } = struct.id
-    // Yjs keeps only the last section of a client that appears twice, and would then
-    // follow references into the section it dropped.
-    if (client !== previousClient && index.structs.has(client)) {
-      throw new InvalidUpdateError(`client ${client} appears twice in the update`)
+    const previous = index.structs.get(client)?.at(-1)
+    if (previous && previous.id.clock + previous.length !== clock) {
+      throw new InvalidUpdateError(`client ${client} appears twice in the update, out of order`)
     }
-    previousClient = client
     const end = endOf(doc, index, client)
     if (clock > end) {
       throw new InvalidUpdateError(`the update skips clocks ${end}-${clock - 1} of client ${client}`)
@@ -121,3 +126,24 @@ function findStruct(doc: Y.Doc, index: UpdateIndex, id: Y.ID): Struct | undefine
 }
 
 const describe = (id: Y.ID) => `${id.client}:${id.clock}`
+
+function encodeCanonical(index: UpdateIndex, ds: ReturnType<typeof Y.decodeUpdate>['ds']): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, index.structs.size)
+  for (const [client, structs] of index.structs) {
+    encoding.writeVarUint(encoder.restEncoder, structs.length)
+    encoder.writeClient(client)
+    encoding.writeVarUint(encoder.restEncoder, structs[0]?.id.clock ?? 0)
+    for (const struct of structs) struct.write(encoder, 0)
+  }
+  encoding.writeVarUint(encoder.restEncoder, ds.clients.size)
+  for (const [client, deletions] of ds.clients) {
+    encoding.writeVarUint(encoder.restEncoder, client)
+    encoding.writeVarUint(encoder.restEncoder, deletions.length)
+    for (const { clock, len } of deletions) {
+      encoder.writeDsClock(clock)
+      encoder.writeDsLen(len)
+    }
+  }
+  return encoder.toUint8Array()
+}

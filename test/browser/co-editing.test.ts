@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { browserAvailable, documentText, launchBrowser, personIn } from '../support/browser'
+import { startServer } from '../support/server'
+
+describe.skipIf(!browserAvailable)('co-editing in the browser', () => {
+  it('lets two people type into the manifesto at once, see each other’s carets, and get “All changes saved”', async () => {
+    const server = await startServer()
+    expect(existsSync(path.join(server.config.editorDir, 'index.html')), 'the editor is built (npm run build)').toBe(true)
+    const browser = await launchBrowser()
+    const ada = await personIn(browser, { name: 'Ada', color: '#b3261e' })
+    const ben = await personIn(browser, { name: 'Ben', color: '#1d4ed8' }, { width: 375, height: 740 })
+    const url = `${server.url}/d/${MANIFESTO_ID}`
+    await Promise.all([ada.page.goto(url), ben.page.goto(url)])
+    const firstParagraph = '.ProseMirror h2 + p'
+    await Promise.all([ada.page.waitForSelector(firstParagraph), ben.page.waitForSelector(firstParagraph)])
+
+    // Both in the same paragraph, at different places.
+    await ada.page.click(firstParagraph)
+    await ada.page.keyboard.press('End')
+    await ben.page.click(firstParagraph)
+    await ben.page.keyboard.press('Home')
+    await Promise.all([
+      ada.page.keyboard.type(' Ada adds a sentence at the end.', { delay: 15 }),
+      ben.page.keyboard.type('Ben starts it differently. ', { delay: 15 }),
+    ])
+
+    for (const { page } of [ada, ben]) {
+      await page.waitForFunction(() => {
+        const text = document.querySelector('.ProseMirror')?.textContent ?? ''
+        return text.includes('Ada adds a sentence at the end.') && text.includes('Ben starts it differently.')
+      })
+    }
+    expect(await documentText(ada.page)).toBe(await documentText(ben.page))
+
+    await ada.page.waitForSelector('.collaboration-carets__label:has-text("Ben")')
+    await ben.page.waitForSelector('.collaboration-carets__label:has-text("Ada")')
+    await expect.poll(() => ada.page.locator('[data-testid=presence-avatar]').count()).toBe(2)
+
+    for (const { page } of [ada, ben]) {
+      await page.waitForSelector('[data-testid=save-status][data-state=saved]')
+      expect(await page.textContent('[data-testid=save-status]')).toBe('All changes saved')
+    }
+    const exported = await (await fetch(`${server.url}/api/documents/${MANIFESTO_ID}/export?format=text`)).text()
+    expect(exported).toContain('Ben starts it differently.')
+    expect(exported).toContain(' Ada adds a sentence at the end.')
+  })
+})

@@ -1,0 +1,120 @@
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../server/collab/protocol'
+import { encodeSyncUpdate } from '../../server/collab/server-frames'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { appendParagraph, connectClient, textOf } from '../support/clients'
+import { until } from '../support/events'
+import { openRawSocket } from '../support/raw-socket'
+import { startServer, type TestServer } from '../support/server'
+
+async function serverState(server: TestServer): Promise<Buffer> {
+  const handle = await server.app.collab.openDocument(MANIFESTO_ID)
+  try {
+    return Buffer.from(Y.encodeStateAsUpdate(handle.room.doc))
+  } finally {
+    await handle.release()
+  }
+}
+
+function awarenessFrame(clientId: number, clock: number, state: string): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, 1)
+  encoding.writeVarUint(update, clientId)
+  encoding.writeVarUint(update, clock)
+  encoding.writeVarString(update, state)
+  const frame = encoding.createEncoder()
+  encoding.writeVarUint(frame, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
+  return encoding.toUint8Array(frame)
+}
+
+/** Keeps one stock client connected, so the document stays loaded between raw connections. */
+async function withWatcher(server: TestServer) {
+  const watcher = connectClient(server, MANIFESTO_ID)
+  await watcher.synced()
+  return watcher
+}
+
+describe('bad input on the websocket', () => {
+  it('closes with 4400 on a frame that is not a Yjs update, and leaves the document and other clients alone', async () => {
+    const server = await startServer()
+    const watcher = await withWatcher(server)
+    const before = await serverState(server)
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    raw.socket.send(new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE, 3, 0xff, 0xff, 0xff]))
+    expect((await raw.closed).code).toBe(CloseCode.malformedMessage)
+    expect((await serverState(server)).equals(before)).toBe(true)
+
+    const other = connectClient(server, MANIFESTO_ID)
+    await other.synced()
+    appendParagraph(watcher.doc, 'Life goes on.')
+    await until(() => textOf(other.doc).includes('Life goes on.'), [other.doc], 'update')
+  })
+
+  it('closes with 4400 on a text frame', async () => {
+    const server = await startServer()
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    raw.socket.send('hello')
+    expect(await raw.closed).toMatchObject({ code: CloseCode.malformedMessage, reason: 'frames must be binary' })
+  })
+
+  it('closes with 4400 on bytes trailing a message', async () => {
+    const server = await startServer()
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    raw.socket.send(new Uint8Array([3, 0]))
+    expect((await raw.closed).reason).toBe('unexpected bytes after the message')
+  })
+
+  it('closes with 4400 on an awareness state that is not JSON', async () => {
+    const server = await startServer()
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    raw.socket.send(awarenessFrame(1234, 1, '{not json'))
+    expect(await raw.closed).toMatchObject({ code: CloseCode.malformedMessage, reason: 'an awareness state is not valid JSON' })
+  })
+
+  it('closes with 1009 on a frame over the size limit and stores nothing of it', async () => {
+    const server = await startServer({ maxMessageBytes: 64 * 1024 })
+    const watcher = await withWatcher(server)
+    const before = await serverState(server)
+    const writer = new Y.Doc()
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(watcher.doc))
+    appendParagraph(writer, 'x'.repeat(100 * 1024))
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    raw.socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVector(watcher.doc))))
+    expect((await raw.closed).code).toBe(CloseCode.messageTooBig)
+    expect((await serverState(server)).equals(before)).toBe(true)
+  })
+
+  it('ignores a client that tries to overwrite another client’s presence', async () => {
+    const server = await startServer()
+    const alice = connectClient(server, MANIFESTO_ID)
+    const bob = connectClient(server, MANIFESTO_ID)
+    await Promise.all([alice.synced(), bob.synced()])
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#b5542d' })
+    const aliceOnBob = () => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name
+    await until(() => aliceOnBob() === 'Alice', [bob.provider.awareness], 'change')
+
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    raw.socket.send(awarenessFrame(alice.doc.clientID, 999, JSON.stringify({ user: { name: 'Mallory', color: '#000000' } })))
+    // Proof the server handled it: a later, honest change of Alice's reaches Bob, and Mallory never did.
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice B.', color: '#b5542d' })
+    await until(() => aliceOnBob() === 'Alice B.', [bob.provider.awareness], 'change')
+    expect(raw.socket.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('refuses an upgrade outside /collab', async () => {
+    const server = await startServer()
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere`)
+    const error = await new Promise<Error>((resolve) => socket.once('error', resolve))
+    expect(error.message).toMatch(/404/)
+  })
+})

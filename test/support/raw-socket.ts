@@ -1,0 +1,26 @@
+/** A bare websocket speaking the protocol byte by byte, for malformed and hostile input. */
+import { onTestFinished } from 'vitest'
+import WebSocket from 'ws'
+
+export interface RawSocket {
+  socket: WebSocket
+  /** Resolves with the first frame the server sends (its sync step 1) once we have joined. */
+  joined: Promise<Uint8Array>
+  closed: Promise<{ code: number; reason: string }>
+  frames: Uint8Array[]
+}
+
+export function openRawSocket(collabUrl: string, documentId: string): RawSocket {
+  const socket = new WebSocket(`${collabUrl}/${documentId}`)
+  const frames: Uint8Array[] = []
+  socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
+  const joined = new Promise<Uint8Array>((resolve, reject) => {
+    socket.once('message', (data: Buffer) => resolve(new Uint8Array(data)))
+    socket.once('error', reject)
+  })
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  onTestFinished(() => socket.terminate())
+  return { socket, joined, closed, frames }
+}
