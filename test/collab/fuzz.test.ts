@@ -12,7 +12,9 @@ import { until } from '../support/events'
 import { startServer, type TestServer } from '../support/server'
 
 const FRAMES = 10_000
+/** Independent connections sending at once, each waiting for the verdict on its own frame. */
 const LANES = 4
+// To explore: FUZZ_SEED=<n> picks other frame sequences; FUZZ_LOG=error shows the server's own errors.
 
 /** A small seeded generator, so that a failure can be replayed exactly. */
 function random(seed: number) {
@@ -168,10 +170,7 @@ describe('fuzzing the sync server', () => {
           accepted++
           const decoder = decoding.createDecoder(frame)
           if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) > 0) {
-            const update = decoding.readVarUint8Array(decoder)
-            const sv = Y.encodeStateVector(expected); const ds = Y.encodeStateAsUpdate(expected).length
-            Y.applyUpdate(expected, update)
-            if (Buffer.compare(Buffer.from(sv), Buffer.from(Y.encodeStateVector(expected))) !== 0 || ds !== Y.encodeStateAsUpdate(expected).length) { const d = Y.decodeUpdate(update); console.log('CHANGED', frames.findIndex(f => f.length === frame.length), d.structs.map(s => `${s.id.client}:${s.id.clock}+${s.length}`).join(' '), [...d.ds.clients].map(([c, l]) => c + ':' + l.map(x => x.clock + '+' + x.len).join(',')).join(' ')) }
+            Y.applyUpdate(expected, decoding.readVarUint8Array(decoder))
           }
         }
         probe.close()
