@@ -17,8 +17,8 @@ const environmentSchema = z.object({
   /** Where documents and metadata live. One server process owns it at a time. */
   DATA_DIR: z.string().min(1).default('./data'),
   /**
-   * 8 MiB: far above any keystroke or paste (a 100k-character document with its full
-   * history encodes to about 1 MiB), yet small enough that one hostile frame cannot
+   * 8 MiB: far above any keystroke or paste (the 105,000-character automerge-paper
+   * trace with its whole editing history encodes to 450 KB), yet small enough that one hostile frame cannot
    * exhaust memory. Larger frames close the connection with 1009.
    */
   MAX_MESSAGE_BYTES: integer(8 * MiB).pipe(z.number().min(1024)),
