@@ -31,6 +31,8 @@ export interface DocumentHandle {
 interface LoadedRoom {
   room: Room
   holders: number
+  /** Set once unloading starts: a room is stored and destroyed exactly once. */
+  unloading: Promise<void> | null
 }
 
 export class CollabServer {
@@ -164,7 +166,7 @@ export class CollabServer {
       throw error
     }
     room.open()
-    return { room, holders: 0 }
+    return { room, holders: 0, unloading: null }
   }
 
   private async release(loaded: LoadedRoom): Promise<void> {
@@ -173,10 +175,9 @@ export class CollabServer {
   }
 
   private unload(loaded: LoadedRoom): Promise<void> {
+    if (loaded.unloading) return loaded.unloading
     const { room } = loaded
     const documentId = room.documentId
-    const existing = this.unloading.get(documentId)
-    if (existing) return existing
     this.loading.delete(documentId)
     const unloading = (async () => {
       try {
@@ -189,6 +190,7 @@ export class CollabServer {
         this.unloading.delete(documentId)
       }
     })()
+    loaded.unloading = unloading
     this.unloading.set(documentId, unloading)
     return unloading
   }

@@ -34,3 +34,14 @@ export async function removeFilesDurably(directory: string, names: string[]): Pr
   await Promise.all(names.map((name) => rm(path.join(directory, name), { force: true })))
   await syncDirectory(directory)
 }
+
+/** Cuts a file to `length` bytes and makes the cut durable. */
+export async function truncateDurably(file: string, length: number): Promise<void> {
+  const handle = await open(file, 'r+')
+  try {
+    await handle.truncate(length)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
+import { isDocumentId } from '../documents/ids'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { Metadata } from './metadata'
 import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
@@ -81,6 +82,8 @@ export class FileStore implements Store {
   }
 
   private documentDirectory(id: string): string {
+    // Ids name directories: never let one reach outside DATA_DIR/documents.
+    if (!isDocumentId(id)) throw new Error(`"${id.slice(0, 80)}" is not a document id.`)
     return path.join(this.options.dataDir, 'documents', id)
   }
 

@@ -18,7 +18,7 @@
 import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { decodeRecords, encodeRecord } from './records'
-import { removeFilesDurably, syncDirectory, writeFileAtomically } from './durable-files'
+import { removeFilesDurably, syncDirectory, truncateDurably, writeFileAtomically } from './durable-files'
 
 const FILE_NAME = /^(snapshot|log)-(\d+)\.bin$/
 
@@ -217,13 +217,7 @@ async function readLog(file: string, warn: (warning: LogWarning) => void) {
   if (torn) {
     const tailFile = `${file}.torn-${Date.now()}`
     await writeFileAtomically(tailFile, bytes.subarray(intactBytes))
-    const handle = await open(file, 'r+')
-    try {
-      await handle.truncate(intactBytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await truncateDurably(file, intactBytes)
     warn({
       message: 'Recovered from a torn update log: kept every intact record and set the damaged tail aside.',
       file,

@@ -85,42 +85,32 @@ describe('checking an update before it is applied', () => {
 
   it('applies two back-to-back sections of one client as one, instead of dropping the first', () => {
     const { server, client } = setup()
-    const first = edit(client, (doc) => textIn(doc).insert(5, 'a'))
-    const second = edit(client, (doc) => textIn(doc).insert(6, 'b'))
-    // Two sections for the same client, one after the other: Yjs would read only the second.
-    const { structs: a } = Y.decodeUpdate(first)
-    const { structs: b } = Y.decodeUpdate(second)
-    const encoder = new Y.UpdateEncoderV1()
-    const write = (client: number, structs: Array<Y.Item | Y.GC>) => {
-      const clock = structs[0]!.id.clock
-      encoding.writeVarUint(encoder.restEncoder, structs.length)
-      encoder.writeClient(client)
-      encoding.writeVarUint(encoder.restEncoder, clock)
-      for (const struct of structs) struct.write(encoder, 0)
-    }
-    encoding.writeVarUint(encoder.restEncoder, 2)
-    write(client.clientID, a as Array<Y.Item>)
-    write(client.clientID, b as Array<Y.Item>)
-    encoding.writeVarUint(encoder.restEncoder, 0)
-    Y.applyUpdate(server, checkUpdate(server, encoder.toUint8Array(), ROOTS))
+    const a = edit(client, (doc) => textIn(doc).insert(5, 'a'))
+    const b = edit(client, (doc) => textIn(doc).insert(6, 'b'))
+    // Yjs itself would read only the second of two sections for the same client.
+    Y.applyUpdate(server, checkUpdate(server, sectionsOf(client.clientID, [a, b]), ROOTS))
     expect(textIn(server).toString()).toBe('helloab')
   })
 
   it('refuses sections of one client that overlap or run backwards', () => {
     const { server, client } = setup()
-    const first = edit(client, (doc) => textIn(doc).insert(5, 'a'))
-    const second = edit(client, (doc) => textIn(doc).insert(6, 'b'))
-    const { structs: a } = Y.decodeUpdate(first)
-    const { structs: b } = Y.decodeUpdate(second)
-    const encoder = new Y.UpdateEncoderV1()
-    encoding.writeVarUint(encoder.restEncoder, 3)
-    for (const structs of [a, b, a]) {
-      encoding.writeVarUint(encoder.restEncoder, structs.length)
-      encoder.writeClient(client.clientID)
-      encoding.writeVarUint(encoder.restEncoder, structs[0]!.id.clock)
-      for (const struct of structs) (struct as Y.Item).write(encoder, 0)
-    }
-    encoding.writeVarUint(encoder.restEncoder, 0)
-    expect(() => checkUpdate(server, encoder.toUint8Array(), ROOTS)).toThrow(/appears twice/)
+    const a = edit(client, (doc) => textIn(doc).insert(5, 'a'))
+    const b = edit(client, (doc) => textIn(doc).insert(6, 'b'))
+    expect(() => checkUpdate(server, sectionsOf(client.clientID, [a, b, a]), ROOTS)).toThrow(/appears twice/)
   })
 })
+
+/** One update holding each given update's structs as a separate section of the same client. */
+function sectionsOf(client: number, updates: Uint8Array[]): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, updates.length)
+  for (const update of updates) {
+    const { structs } = Y.decodeUpdate(update)
+    encoding.writeVarUint(encoder.restEncoder, structs.length)
+    encoder.writeClient(client)
+    encoding.writeVarUint(encoder.restEncoder, structs[0]?.id.clock ?? 0)
+    for (const struct of structs) (struct as Y.Item).write(encoder, 0)
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0)
+  return encoder.toUint8Array()
+}

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { DataDirLockedError } from '../../server/storage/data-dir-lock'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
-import { startServer } from '../support/server'
+import { startServer, type TestServer } from '../support/server'
+
+/** Stops the server and starts a new one on the same data directory; returns what a new client reads. */
+async function textAfterRestart(first: TestServer): Promise<string> {
+  await first.stop()
+  const second = await startServer({ dataDir: first.dataDir })
+  const reader = connectClient(second, MANIFESTO_ID)
+  await reader.synced()
+  return textOf(reader.doc)
+}
 
 describe('restarts', () => {
   it('keeps the content after a restart', async () => {
@@ -15,12 +24,7 @@ describe('restarts', () => {
     await writer.allSaved()
     const expected = textOf(writer.doc)
     writer.destroy()
-    await first.stop()
-
-    const second = await startServer({ dataDir: first.dataDir })
-    const reader = connectClient(second, MANIFESTO_ID)
-    await reader.synced()
-    expect(textOf(reader.doc)).toBe(expected)
+    expect(await textAfterRestart(first)).toBe(expected)
   })
 
   it('keeps the content when the log was compacted while people typed', async () => {
@@ -34,12 +38,7 @@ describe('restarts', () => {
     const files = await readdir(path.join(first.dataDir, 'documents', MANIFESTO_ID))
     expect(files.some((name) => name.startsWith('snapshot-'))).toBe(true)
     writer.destroy()
-    await first.stop()
-
-    const second = await startServer({ dataDir: first.dataDir })
-    const reader = connectClient(second, MANIFESTO_ID)
-    await reader.synced()
-    expect(textOf(reader.doc)).toBe(expected)
+    expect(await textAfterRestart(first)).toBe(expected)
   })
 
   it('refuses a second server on the same data directory', async () => {
