@@ -7,6 +7,12 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { DOCUMENT_ROOTS } from '../editor/schema/extensions'
+import { accessControl as createAccessControl } from './auth/access'
+import { Accounts } from './auth/accounts'
+import { Invites } from './auth/invites'
+import { loadSecrets } from './auth/secrets'
+import { PersistentSessionStore } from './auth/session-store'
+import { createSessions } from './auth/sessions'
 import { CollabServer } from './collab/collab-server'
 import type { Extension } from './collab/hooks'
 import type { Config } from './config'
@@ -28,15 +34,27 @@ export interface Coffeehouse {
 }
 
 export async function createCoffeehouse(config: Config, logger: Logger): Promise<Coffeehouse> {
+  const onBackgroundError = (error: unknown) => logger.error({ err: error }, 'a background write failed')
   const store = await FileStore.open({
     dataDir: config.dataDir,
     warn: (warning) => logger.warn(warning, warning.message),
+    onBackgroundError,
+  })
+  const sessionStore = await PersistentSessionStore.open(config.dataDir, onBackgroundError).catch(async (error: unknown) => {
+    await store.close()
+    throw error
   })
   try {
     const model = createDocumentModel()
     await createStarterDocuments(store, model)
+    const secrets = await loadSecrets(config.dataDir)
+    const accounts = await Accounts.open(config.dataDir)
+    const sessions = createSessions({ store: sessionStore, secret: secrets.sessionSecret, secureCookies: config.secureCookies, accounts })
+    const invites = new Invites(secrets.inviteKey)
+    const accessControl = createAccessControl({ store, sessions, accounts })
 
     const extensions: Extension[] = [
+      accessControl,
       documentRegistry(store),
       persistence({
         store,
@@ -48,9 +66,22 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       extensions,
       allowedRoots: DOCUMENT_ROOTS,
       maxMessageBytes: config.maxMessageBytes,
+      limits: config.limits,
       logger,
     })
-    const app = createHttpApp({ store, collab, model, exporter: createExporter(model), editorDir: config.editorDir, logger })
+    const app = createHttpApp({
+      store,
+      collab,
+      accessControl,
+      accounts,
+      sessions,
+      invites,
+      model,
+      exporter: createExporter(model),
+      editorDir: config.editorDir,
+      authAttemptsPer15Minutes: config.limits.authAttemptsPer15Minutes,
+      logger,
+    })
     const httpServer = createServer(app)
     httpServer.on('upgrade', (request, socket, head) => {
       if (!collab.handleUpgrade(request, socket, head)) {
@@ -73,10 +104,12 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
         httpServer.closeIdleConnections()
         await collab.close()
         await stopped
+        await sessionStore.close()
         await store.close()
       },
     }
   } catch (error) {
+    await sessionStore.close()
     await store.close()
     throw error
   }

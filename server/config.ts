@@ -29,6 +29,26 @@ const environmentSchema = z.object({
    */
   COMPACT_LOG_BYTES: integer(4 * MiB).pipe(z.number().min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Send the session cookie only over HTTPS. Turn on behind a TLS proxy. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /**
+   * 20 sign-in and sign-up attempts per address per 15 minutes: plenty for a person
+   * who mistypes, far too few to guess passwords (scrypt makes each guess slow too).
+   */
+  AUTH_ATTEMPTS_PER_15_MINUTES: integer(20).pipe(z.number().min(1)),
+  /**
+   * 60 new websocket connections per address per minute: a browser reconnects with
+   * backoff, a household behind one address has a few tabs; a reconnect loop or a
+   * flood does not get through.
+   */
+  WS_CONNECTIONS_PER_MINUTE: integer(60).pipe(z.number().min(1)),
+  /**
+   * 100 messages per second per connection, bursts of 500: fast typing with its
+   * caret updates is about 30 per second, reconnecting sends a handful at once.
+   * Beyond that the server reads the socket more slowly; nothing is dropped.
+   */
+  MESSAGES_PER_SECOND: integer(100).pipe(z.number().min(1)),
+  MESSAGE_BURST: integer(500).pipe(z.number().min(1)),
   /** Where the built editor is served from; `npm run build` writes it. */
   EDITOR_DIR: z.string().min(1).default('./dist/editor'),
 })
@@ -41,6 +61,13 @@ export interface Config {
   maxMessageBytes: number
   compactLogBytes: number
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
+  secureCookies: boolean
+  limits: {
+    authAttemptsPer15Minutes: number
+    connectionsPerMinute: number
+    messagesPerSecond: number
+    messageBurst: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -62,5 +89,12 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactLogBytes: env.COMPACT_LOG_BYTES,
     logLevel: env.LOG_LEVEL,
+    secureCookies: env.COOKIE_SECURE === 'true',
+    limits: {
+      authAttemptsPer15Minutes: env.AUTH_ATTEMPTS_PER_15_MINUTES,
+      connectionsPerMinute: env.WS_CONNECTIONS_PER_MINUTE,
+      messagesPerSecond: env.MESSAGES_PER_SECOND,
+      messageBurst: env.MESSAGE_BURST,
+    },
   }
 }

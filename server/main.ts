@@ -1,10 +1,10 @@
 /** Reads the configuration once, starts the server, and stops it cleanly on a signal. */
-import { pino } from 'pino'
 import { createCoffeehouse } from './app'
 import { readConfig } from './config'
+import { createLogger } from './logger'
 
 const config = readConfig(process.env)
-const logger = pino({ level: config.logLevel })
+const logger = createLogger(config)
 
 try {
   const coffeehouse = await createCoffeehouse(config, logger)

@@ -1,9 +1,11 @@
 /**
- * The header on every page: the wordmark (home), and on a document page its title, save
- * status, the download menu and the people in it.
+ * The header on every page: the wordmark (home); on a document page its title, save status,
+ * and the document's controls (share, download, the people in it); and at the end, who is
+ * signed in.
  */
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { UserMenu } from '../account/UserMenu'
 import { Wordmark } from './Wordmark'
 import './app-header.css'
 
@@ -12,7 +14,7 @@ interface AppHeaderProps {
   readonly title?: string
   /** Shown under the title (the save status). */
   readonly status?: ReactNode
-  /** Shown at the end of the header, in a row (the download menu and the presence bar). */
+  /** The document's controls, in a row before the account (share, download, the presence bar); a second row on phones. */
   readonly children?: ReactNode
 }
 
@@ -30,7 +32,10 @@ export function AppHeader({ title, status, children }: AppHeaderProps) {
           {status}
         </div>
       )}
-      {children && <div className="app-header__end">{children}</div>}
+      {children && <div className="app-header__tools">{children}</div>}
+      <div className="app-header__account">
+        <UserMenu />
+      </div>
     </header>
   )
 }

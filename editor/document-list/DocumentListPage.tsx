@@ -1,4 +1,7 @@
-/** The home page: every document, and a form to start a new one. */
+/** The home page: the documents this person may read, and, once signed in, a form to start one. */
+import { Link } from 'react-router'
+import { useAccount } from '../account/account-context'
+import { signInPath, signUpPath } from '../account/return-path'
 import { AppHeader } from '../app/AppHeader'
 import { usePageTitle } from '../app/use-page-title'
 import { DocumentList } from './DocumentList'
@@ -8,7 +11,10 @@ import './document-list.css'
 
 export function DocumentListPage() {
   usePageTitle(null)
-  const list = useDocumentList()
+  const account = useAccount()
+  const user = account.status === 'ready' ? account.user : null
+  // Signing in or out changes which documents one may see; the key refetches the list.
+  const list = useDocumentList(account.status === 'loading' ? null : (user?.id ?? 'anonymous'))
   return (
     <>
       <AppHeader />
@@ -16,16 +22,22 @@ export function DocumentListPage() {
         <section className="document-list-page__intro">
           <h1 className="document-list-page__heading">What we’re writing</h1>
           <p className="document-list-page__lead">
-            Manifestos, policy papers and drafts, written together in the open. Open one to write along, or start
-            something new.
+            Manifestos, policy papers and drafts, written together in the open. Open one to read or write along, or
+            start something new.
           </p>
         </section>
 
-        <NewDocumentForm />
+        {user && <NewDocumentForm />}
+        {account.status === 'ready' && !user && (
+          <p className="document-list-page__invitation" data-testid="sign-in-to-create">
+            <Link to={signInPath('/')}>Sign in</Link> or <Link to={signUpPath('/')}>create an account</Link> to start a
+            new document.
+          </p>
+        )}
 
         <section className="document-list-page__documents" aria-labelledby="all-documents">
           <h2 id="all-documents" className="document-list-page__subheading">
-            All documents
+            {user ? 'Documents you can open' : 'Public documents'}
           </h2>
           {list.status === 'loading' && <p className="document-list__empty">Loading documents…</p>}
           {list.status === 'error' && (
@@ -33,7 +45,12 @@ export function DocumentListPage() {
               {list.message}
             </p>
           )}
-          {list.status === 'ready' && <DocumentList documents={list.documents} />}
+          {list.status === 'ready' && (
+            <DocumentList
+              documents={list.documents}
+              emptyText={user ? 'Nothing here yet. Start the first document above.' : 'There are no public documents yet.'}
+            />
+          )}
         </section>
       </main>
     </>

@@ -1,4 +1,4 @@
-/** Loads the list of documents, most recently edited first. */
+/** Loads the documents the caller may read, most recently edited first. */
 import { useEffect, useState } from 'react'
 import { describeError, isAbortError } from '../http/api-error'
 import { type DocumentSummary, listDocuments } from '../http/documents'
@@ -12,10 +12,16 @@ function byLastEdit(a: DocumentSummary, b: DocumentSummary): number {
   return Date.parse(b.updatedAt) - Date.parse(a.updatedAt)
 }
 
-export function useDocumentList(): DocumentListState {
+/**
+ * `viewer` names who is asking (an account id, or "anonymous"); the list reloads when it
+ * changes. null waits: until the account is known, any list could be the wrong one.
+ */
+export function useDocumentList(viewer: string | null): DocumentListState {
   const [state, setState] = useState<DocumentListState>({ status: 'loading' })
   useEffect(() => {
+    if (viewer === null) return
     const abort = new AbortController()
+    setState({ status: 'loading' })
     listDocuments(abort.signal).then(
       (documents) => setState({ status: 'ready', documents: [...documents].sort(byLastEdit) }),
       (error: unknown) => {
@@ -23,6 +29,6 @@ export function useDocumentList(): DocumentListState {
       },
     )
     return () => abort.abort()
-  }, [])
+  }, [viewer])
   return state
 }

@@ -1,68 +1,73 @@
-/** An open document: header with status, downloads and presence, toolbar, the text, and the identity dialog. */
+/**
+ * An open document: header with status, sharing, downloads and presence; the toolbar for
+ * people who may edit, or a banner for those who may only read; and the text.
+ */
 import { useCallback, useEffect, useState } from 'react'
-import type { DocumentSummary } from '../http/documents'
+import { canEdit, canManage } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
 import { DownloadMenu } from '../download/DownloadMenu'
-import type { Identity } from '../identity/identity'
-import { IdentityDialog } from '../identity/IdentityDialog'
+import type { DocumentSummary } from '../http/documents'
+import type { User } from '../http/users'
 import { PresenceBar } from '../presence/PresenceBar'
+import { ShareButton } from '../share/ShareButton'
 import { Toolbar } from '../toolbar/Toolbar'
 import type { CollabSession } from './collab-session'
 import { ConnectionNotice } from './ConnectionNotice'
 import { DocumentSheet } from './DocumentSheet'
+import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { SaveStatus } from './SaveStatus'
 import { useConnectionView } from './use-collab-session'
 import { useDocumentEditor } from './use-document-editor'
 import { useLeaveWarning } from './use-leave-warning'
 import './document-layout.css'
+import './read-only-banner.css'
 
 interface CollaborativeDocumentProps {
   readonly session: CollabSession
   readonly document: DocumentSummary
-  readonly identity: Identity
-  readonly onSaveIdentity: (identity: Identity) => void
+  readonly user: User | null
+  readonly onDocumentChange: (document: DocumentSummary) => void
+  readonly onAccessChange: () => void
 }
 
-export function CollaborativeDocument({ session, document, identity, onSaveIdentity }: CollaborativeDocumentProps) {
+export function CollaborativeDocument({ session, document, user, onDocumentChange, onAccessChange }: CollaborativeDocumentProps) {
   const connection = useConnectionView(session)
   const [linkFormOpen, setLinkFormOpen] = useState(false)
-  const [editingIdentity, setEditingIdentity] = useState(false)
   const openLinkForm = useCallback(() => setLinkFormOpen(true), [])
   const closeLinkForm = useCallback(() => setLinkFormOpen(false), [])
-  const editor = useDocumentEditor(session, identity, openLinkForm)
+  const writer = canEdit(document.role)
+  // After a final close nothing typed could reach the server, so stop accepting edits.
+  const editable = writer && connection.closure === null
+  const editor = useDocumentEditor(session, user, editable, openLinkForm)
   useLeaveWarning(session)
 
-  // After a final close nothing typed could reach the server, so stop accepting edits.
-  const editable = connection.closure === null
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable)
+    // The text is a textbox to screen readers; this tells them it is one that cannot be typed in.
+    editor.view.dom.setAttribute('aria-readonly', String(!editable))
   }, [editor, editable])
 
   return (
     <div className="document-layout">
-      <AppHeader title={document.title} status={<SaveStatus view={connection} />}>
+      <AppHeader title={document.title} status={<SaveStatus view={connection} reading={!writer} />}>
+        {canManage(document.role) && (
+          <ShareButton document={document} onDocumentChange={onDocumentChange} onAccessChange={onAccessChange} />
+        )}
         <DownloadMenu documentId={document.id} />
-        <PresenceBar awareness={session.provider.awareness} onEditIdentity={() => setEditingIdentity(true)} />
+        <PresenceBar awareness={session.provider.awareness} />
       </AppHeader>
-      <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />
-      {connection.closure && <ConnectionNotice closure={connection.closure} />}
+      {writer ? (
+        <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />
+      ) : (
+        <ReadOnlyBanner documentId={document.id} signedIn={user !== null} />
+      )}
+      {connection.closure && <ConnectionNotice closure={connection.closure} documentId={document.id} signedIn={user !== null} />}
       <DocumentSheet
         editor={editor}
         linkFormOpen={linkFormOpen}
         onOpenLinkForm={openLinkForm}
         onCloseLinkForm={closeLinkForm}
       />
-      {editingIdentity && (
-        <IdentityDialog
-          mode="edit"
-          initial={identity}
-          onSave={(next) => {
-            onSaveIdentity(next)
-            setEditingIdentity(false)
-          }}
-          onCancel={() => setEditingIdentity(false)}
-        />
-      )}
     </div>
   )
 }

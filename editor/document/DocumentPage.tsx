@@ -1,23 +1,29 @@
 /**
- * A document page: loads the document's title, makes sure we know who is writing, then
- * opens the collaborative editor.
+ * A document page: loads the document's title, settings and the caller's role, says so when
+ * the caller may not read it, then opens the collaborative editor.
  */
+import { canEdit } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
 import { NotFoundPage } from '../app/NotFoundPage'
 import { usePageTitle } from '../app/use-page-title'
-import { IdentityDialog } from '../identity/IdentityDialog'
-import { useIdentity } from '../identity/use-identity'
+import type { User } from '../http/users'
 import { DocumentSkeleton } from './DocumentSkeleton'
 import { DocumentWorkspace } from './DocumentWorkspace'
+import { NoAccessPage } from './NoAccessPage'
 import { useDocumentSummary } from './use-document-summary'
 import '../app/message-page.css'
 
-export function DocumentPage({ documentId }: { readonly documentId: string }) {
-  const summary = useDocumentSummary(documentId)
-  const [identity, saveIdentity] = useIdentity()
-  usePageTitle(summary.status === 'ready' ? summary.document.title : null)
+interface DocumentPageProps {
+  readonly documentId: string
+  readonly user: User | null
+}
 
-  switch (summary.status) {
+export function DocumentPage({ documentId, user }: DocumentPageProps) {
+  const summary = useDocumentSummary(documentId)
+  const { state } = summary
+  usePageTitle(state.status === 'ready' ? state.document.title : null)
+
+  switch (state.status) {
     case 'not-found':
       return (
         <NotFoundPage
@@ -25,13 +31,17 @@ export function DocumentPage({ documentId }: { readonly documentId: string }) {
           explanation="It may have been deleted, or the link may be mistyped."
         />
       )
+    case 'sign-in-required':
+      return <NoAccessPage documentId={documentId} reason="sign-in-required" />
+    case 'forbidden':
+      return <NoAccessPage documentId={documentId} reason="forbidden" />
     case 'error':
       return (
         <>
           <AppHeader />
           <main className="message-page" role="alert">
             <h1 className="message-page__heading">The document could not be opened</h1>
-            <p className="message-page__text">{summary.message}</p>
+            <p className="message-page__text">{state.message}</p>
             <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
               Try again
             </button>
@@ -41,15 +51,16 @@ export function DocumentPage({ documentId }: { readonly documentId: string }) {
     case 'loading':
       return <DocumentSkeleton />
     case 'ready':
-      if (!identity) {
-        // A first visit: ask for a name before joining, so nobody appears to others as a blank.
-        return (
-          <>
-            <DocumentSkeleton title={summary.document.title} />
-            <IdentityDialog mode="welcome" initial={null} onSave={saveIdentity} />
-          </>
-        )
-      }
-      return <DocumentWorkspace document={summary.document} identity={identity} onSaveIdentity={saveIdentity} />
+      // Keyed by whether the caller may edit: the server decides that when the connection opens,
+      // so a role that gains or loses editing needs a new connection, not just a different toolbar.
+      return (
+        <DocumentWorkspace
+          key={canEdit(state.document.role) ? 'writer' : 'reader'}
+          document={state.document}
+          user={user}
+          onDocumentChange={summary.replace}
+          onAccessChange={summary.refresh}
+        />
+      )
   }
 }

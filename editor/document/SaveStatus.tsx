@@ -1,10 +1,11 @@
 /**
- * "Saving…", "All changes saved" or "Offline — …", under the document title.
+ * "Saving…", "All changes saved" or "Offline — …", under the document title; for people who
+ * may only read, "Read only" or "Offline — reconnecting…".
  *
  * Only going offline is announced to screen readers: announcing every save would talk over
  * the person while they type.
  */
-import { SAVE_STATUS_TEXT, type SaveState } from './save-status'
+import { readingStatusText, SAVE_STATUS_TEXT, type SaveState } from './save-status'
 import type { ConnectionView } from './use-collab-session'
 import './save-status.css'
 
@@ -20,9 +21,25 @@ function StatusIcon({ state }: { state: SaveState }) {
   )
 }
 
-export function SaveStatus({ view }: { view: ConnectionView }) {
+interface SaveStatusProps {
+  readonly view: ConnectionView
+  /** The caller may not edit: there is nothing of theirs to save. */
+  readonly reading?: boolean
+}
+
+function ReadingIcon() {
+  return (
+    <svg className="save-status__icon" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor"
+      strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M1.75 8S4 4 8 4s6.25 4 6.25 4S12 12 8 12 1.75 8 1.75 8Z" />
+      <circle cx="8" cy="8" r="1.75" />
+    </svg>
+  )
+}
+
+export function SaveStatus({ view, reading = false }: SaveStatusProps) {
   const { saveState, hasConnected, closure } = view
-  const text = SAVE_STATUS_TEXT[saveState]
+  const text = reading ? readingStatusText(saveState) : SAVE_STATUS_TEXT[saveState]
   // Before the first connection "Offline" would be a false alarm during an ordinary page load;
   // the class fades it in only if the handshake takes noticeably long.
   const quiet = !hasConnected && saveState === 'offline'
@@ -41,7 +58,7 @@ export function SaveStatus({ view }: { view: ConnectionView }) {
   }
   return (
     <p className={`save-status save-status--${saveState}${quiet ? ' save-status--quiet' : ''}`}>
-      <StatusIcon state={saveState} />
+      {reading && saveState !== 'offline' ? <ReadingIcon /> : <StatusIcon state={saveState} />}
       <span data-testid="save-status" data-state={saveState}>
         {text}
       </span>

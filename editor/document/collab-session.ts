@@ -11,11 +11,24 @@ import { countingWebSocket } from './counting-websocket'
 import { type SaveState, saveState } from './save-status'
 import { SaveTracker } from './save-tracker'
 
-/** Why the server ended the connection for good (the provider stops retrying on 44xx codes). */
-export type Closure = 'document-not-found' | 'rejected'
+/**
+ * Why the server ended the connection for good (the provider stops retrying on 44xx codes):
+ * the document is gone, someone must sign in, this person may not (or may no longer) be
+ * here or edit, or the server refused what this tab sent.
+ */
+export type Closure = 'document-not-found' | 'sign-in-required' | 'forbidden' | 'rejected'
 
 function closureFor(code: number): Closure {
-  return code === CloseCode.documentNotFound ? 'document-not-found' : 'rejected'
+  switch (code) {
+    case CloseCode.documentNotFound:
+      return 'document-not-found'
+    case CloseCode.signInRequired:
+      return 'sign-in-required'
+    case CloseCode.forbidden:
+      return 'forbidden'
+    default:
+      return 'rejected'
+  }
 }
 
 /** The collaboration endpoint on the page's own origin (the dev server proxies it). */

@@ -11,3 +11,8 @@ export const SAVE_STATUS_TEXT: Readonly<Record<SaveState, string>> = {
   saving: 'Saving…',
   saved: 'All changes saved',
 }
+
+/** For people who may only read there is nothing to save; the status says whether the text is live. */
+export function readingStatusText(state: SaveState): string {
+  return state === 'offline' ? 'Offline — reconnecting…' : 'Read only'
+}

@@ -7,24 +7,38 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
-import type { Identity } from '../identity/identity'
 import { LinkShortcut } from '../link/link-shortcut'
+import type { User } from '../http/users'
 import { DOCUMENT_FRAGMENT, documentExtensions } from '../schema/extensions'
 import type { CollabSession } from './collab-session'
 
-export function useDocumentEditor(session: CollabSession, identity: Identity, onOpenLinkForm: () => void): Editor {
+/**
+ * `editable` is the starting state; later changes go through `editor.setEditable`. A reader's
+ * editor starts read-only rather than being switched off after mounting, so there is no
+ * moment in which a keystroke could be sent (and refused).
+ */
+/**
+ * `user` names this tab's caret. A visitor without an account gets an empty name: the caret
+ * extension insists on publishing a user, and the server drops anonymous presence anyway
+ * (it shows them only as a count of readers), while the presence bar ignores unnamed entries.
+ */
+export function useDocumentEditor(session: CollabSession, user: User | null, editable: boolean, onOpenLinkForm: () => void): Editor {
   // Extensions are configured once per editor; the ref lets the shortcut always reach the current callback.
   const openLinkForm = useRef(onOpenLinkForm)
   useEffect(() => {
     openLinkForm.current = onOpenLinkForm
   }, [onOpenLinkForm])
 
-  const editor = useEditor(
+  return useEditor(
     {
+      editable,
       extensions: [
         ...documentExtensions(),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user: { ...identity } }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: user ? { id: user.id, name: user.displayName, color: user.color } : { name: '', color: ANONYMOUS_COLOUR },
+        }),
         LinkShortcut.configure({ onOpenLinkForm: () => openLinkForm.current() }),
       ],
       editorProps: {
@@ -39,11 +53,6 @@ export function useDocumentEditor(session: CollabSession, identity: Identity, on
     },
     [session],
   )
-
-  // A new name or colour reaches everyone through awareness at once; the editor stays as it is.
-  useEffect(() => {
-    editor.commands.updateUser({ name: identity.name, color: identity.color })
-  }, [editor, identity])
-
-  return editor
 }
+
+const ANONYMOUS_COLOUR = '#475569'

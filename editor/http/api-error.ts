@@ -18,6 +18,7 @@ export class ApiError extends Error {
   }
 }
 
+// Kept here rather than imported from response-shape.ts, which itself depends on ApiError.
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
 }
@@ -37,6 +38,8 @@ export async function requestJson(path: string, init: RequestInit = {}): Promise
   try {
     response = await fetch(path, {
       ...init,
+      // The session is an HttpOnly cookie; it must travel with every call, and only to our own origin.
+      credentials: 'same-origin',
       headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
     })
   } catch (cause) {
@@ -44,6 +47,7 @@ export async function requestJson(path: string, init: RequestInit = {}): Promise
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
     throw new ApiError('network_error', 'Could not reach the Coffeehouse server. Check your connection and try again.', 0)
   }
+  // A 204 (sign out, remove a member) has no body; undefined stands for it.
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) throw errorFromBody(body, response.status)
   return body

@@ -1,5 +1,6 @@
 /** Shows, while the person chooses, exactly how their avatar and caret will look to others. */
 import { Avatar } from './Avatar'
+import './identity-preview.css'
 
 export function IdentityPreview({ name, color }: { readonly name: string; readonly color: string }) {
   const shown = name === '' ? 'You' : name

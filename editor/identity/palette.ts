@@ -1,6 +1,8 @@
 /**
  * The colours a person can pick for their avatar and caret.
  *
+ * The profile dialog offers these; the server gives a new account its first colour.
+ *
  * Each one carries white initials and white caret labels at a contrast of at least
  * 4.9:1 (WCAG AA asks 4.5:1), and they are far enough apart in hue to tell people apart
  * at a glance. Names are for screen readers and tooltips.
@@ -23,14 +25,4 @@ export const PALETTE: readonly PaletteColour[] = [
 
 export function isPaletteColour(value: string): boolean {
   return PALETTE.some((colour) => colour.value === value)
-}
-
-export function colourName(value: string): string {
-  return PALETTE.find((colour) => colour.value === value)?.name ?? 'Custom colour'
-}
-
-/** A starting suggestion, so two newcomers are unlikely to both arrive as the same colour. */
-export function suggestColour(random: () => number = Math.random): string {
-  const index = Math.floor(random() * PALETTE.length) % PALETTE.length
-  return (PALETTE[index] ?? PALETTE[0]!).value
 }

@@ -1,79 +1,100 @@
 /**
- * Avatars of everyone in the document. Yours comes first, marked "(you)", and opens the
- * identity dialog; the others show their names on hover and keyboard focus.
+ * Who is in the document: an avatar for each signed-in person (yours first, marked "(you)";
+ * the others show their names on hover and keyboard focus), then how many people are
+ * reading without an account. On phones, yours is left to the account menu beside it and
+ * fewer avatars fit before the rest collapse into "+N".
  */
 import type { Awareness } from 'y-protocols/awareness'
 import { Avatar } from '../identity/Avatar'
+import { EyeIcon } from '../ui/icons'
 import { useTooltip } from '../ui/Tooltip'
+import { PHONE_QUERY, useMediaQuery } from '../ui/use-media-query'
 import type { Participant } from './participants'
-import { useParticipants } from './use-participants'
+import { usePresence } from './use-presence'
 import './presence.css'
 
 /** Beyond this many avatars the header would crowd the title; the rest collapse into "+N". */
 const MAX_VISIBLE = 5
+/** A phone's second header row also holds Share, Download and the reader count. */
+const MAX_VISIBLE_ON_PHONE = 2
 
-interface PresenceBarProps {
-  readonly awareness: Awareness
-  readonly onEditIdentity: () => void
-}
-
-export function PresenceBar({ awareness, onEditIdentity }: PresenceBarProps) {
-  const participants = useParticipants(awareness)
-  const visible = participants.slice(0, MAX_VISIBLE)
-  const hidden = participants.slice(MAX_VISIBLE)
-  const count = participants.length
+export function PresenceBar({ awareness }: { readonly awareness: Awareness }) {
+  const { participants, anonymousReaders } = usePresence(awareness)
+  const phone = useMediaQuery(PHONE_QUERY)
+  const shown = phone ? participants.filter((participant) => !participant.isSelf) : participants
+  const maxVisible = phone ? MAX_VISIBLE_ON_PHONE : MAX_VISIBLE
+  const visible = shown.slice(0, maxVisible)
+  const hidden = shown.slice(maxVisible)
+  const onlyYou = participants.length === 1 && participants[0]?.isSelf === true
 
   return (
     <div className="presence" data-testid="presence-bar">
-      <span className="visually-hidden">{count === 1 ? 'Only you are here' : `${count} people are here`}</span>
-      <ul className="presence__list">
-        {visible.map((participant) => (
-          <li key={participant.clientId} className="presence__item">
-            <ParticipantAvatar participant={participant} onEditIdentity={onEditIdentity} />
-          </li>
-        ))}
-        {hidden.length > 0 && (
-          <li className="presence__item">
-            <Overflow names={hidden.map((participant) => participant.name)} />
-          </li>
-        )}
-      </ul>
+      {participants.length > 0 && (
+        <span className="visually-hidden">{onlyYou ? 'Only you are here' : `${participants.length} signed-in people are here`}</span>
+      )}
+      {shown.length > 0 && (
+        <ul className="presence__list">
+          {visible.map((participant) => (
+            <li key={participant.clientId} className="presence__item">
+              <ParticipantAvatar participant={participant} />
+            </li>
+          ))}
+          {hidden.length > 0 && (
+            <li className="presence__item">
+              <Overflow names={hidden.map((participant) => participant.name)} />
+            </li>
+          )}
+        </ul>
+      )}
+      {anonymousReaders > 0 && <ReaderCount count={anonymousReaders} />}
     </div>
   )
 }
 
-function ParticipantAvatar({ participant, onEditIdentity }: { participant: Participant; onEditIdentity: () => void }) {
+function ParticipantAvatar({ participant }: { readonly participant: Participant }) {
   const { name, color, isSelf } = participant
-  const { triggerProps, tooltip } = useTooltip(isSelf ? `${name} (you) · change name or colour` : name)
-  const common = {
-    className: 'presence__avatar',
-    'data-testid': 'presence-avatar',
-    'data-self': isSelf ? 'true' : 'false',
-    'data-name': name,
-    ...triggerProps,
-  }
+  const label = isSelf ? `${name} (you)` : name
+  const { triggerProps, tooltip } = useTooltip(label)
   return (
     <>
-      {isSelf ? (
-        <button type="button" {...common} aria-label={`${name} (you). Change your name or colour`} onClick={onEditIdentity}>
-          <Avatar name={name} color={color} />
-        </button>
-      ) : (
-        <span {...common} tabIndex={0} role="img" aria-label={name}>
-          <Avatar name={name} color={color} />
-        </span>
-      )}
+      <span
+        className="presence__avatar"
+        tabIndex={0}
+        role="img"
+        aria-label={label}
+        data-testid="presence-avatar"
+        data-self={isSelf ? 'true' : 'false'}
+        data-name={name}
+        {...triggerProps}
+      >
+        <Avatar name={name} color={color} />
+      </span>
       {tooltip}
     </>
   )
 }
 
-function Overflow({ names }: { names: string[] }) {
+function Overflow({ names }: { readonly names: readonly string[] }) {
   const { triggerProps, tooltip } = useTooltip(names.join(', '))
   return (
     <>
       <span className="presence__avatar presence__more" tabIndex={0} role="img" aria-label={`and ${names.join(', ')}`} {...triggerProps}>
         +{names.length}
+      </span>
+      {tooltip}
+    </>
+  )
+}
+
+/** Anonymous readers are a number, never faces: reading in public should not mean being watched. */
+function ReaderCount({ count }: { readonly count: number }) {
+  const text = count === 1 ? '1 person reading' : `${count} reading`
+  const { triggerProps, tooltip } = useTooltip(count === 1 ? 'Someone is reading without an account' : `${count} people are reading without an account`)
+  return (
+    <>
+      <span className="presence__readers" tabIndex={0} data-testid="presence-readers" data-count={count} {...triggerProps}>
+        <EyeIcon />
+        <span className="presence__readers-text">{text}</span>
       </span>
       {tooltip}
     </>

@@ -107,3 +107,45 @@ export const ChevronDownIcon = () => (
     <path d="m6 8 4 4 4-4" />
   </Icon>
 )
+
+export const CloseIcon = () => (
+  <Icon>
+    <path d="M5.5 5.5l9 9M14.5 5.5l-9 9" />
+  </Icon>
+)
+
+/** A person with a plus: sharing here means letting people in. */
+export const ShareIcon = () => (
+  <Icon>
+    <circle cx="8" cy="7" r="3" />
+    <path d="M2.5 16.5a5.5 5.5 0 0 1 11 0" />
+    <path d="M15.5 6.5v5M13 9h5" />
+  </Icon>
+)
+
+export const CopyIcon = () => (
+  <Icon>
+    <rect x="7" y="7" width="9.5" height="9.5" rx="1.5" />
+    <path d="M13 4.5V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13" />
+  </Icon>
+)
+
+export const CheckIcon = () => (
+  <Icon>
+    <path d="m4.5 10.5 3.5 3.5 7.5-8" />
+  </Icon>
+)
+
+export const LockIcon = () => (
+  <Icon>
+    <rect x="4.5" y="9" width="11" height="8" rx="1.5" />
+    <path d="M7 9V6.5a3 3 0 0 1 6 0V9" />
+  </Icon>
+)
+
+export const EyeIcon = () => (
+  <Icon>
+    <path d="M2.5 10s2.75-5 7.5-5 7.5 5 7.5 5-2.75 5-7.5 5-7.5-5-7.5-5Z" />
+    <circle cx="10" cy="10" r="2.25" />
+  </Icon>
+)

@@ -7,9 +7,11 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Connection } from './connection'
 import { CollabError, runHook, type ConnectionInfo, type Extension } from './hooks'
+import { MessageBudget } from './message-budget'
 import { CloseCode, SAVE_ACK_PARAM } from './protocol'
 import { Room } from './room'
 
@@ -19,6 +21,13 @@ export interface CollabServerOptions {
   extensions: readonly Extension[]
   allowedRoots: readonly string[]
   maxMessageBytes: number
+  limits: {
+    /** New websocket connections one address may open per minute. */
+    connectionsPerMinute: number
+    /** Messages one connection may send per second, sustained, and in a burst. */
+    messagesPerSecond: number
+    messageBurst: number
+  }
   logger: Logger
 }
 
@@ -41,11 +50,13 @@ export class CollabServer {
   private readonly loading = new Map<string, Promise<LoadedRoom>>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly allowedRoots: ReadonlySet<string>
+  private readonly connectionsPerAddress: RateLimiterMemory
   private closing = false
 
   constructor(private readonly options: CollabServerOptions) {
     this.allowedRoots = new Set(options.allowedRoots)
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    this.connectionsPerAddress = new RateLimiterMemory({ points: options.limits.connectionsPerMinute, duration: 60 })
   }
 
   /** For the HTTP server's 'upgrade' event. Returns false when the path is not ours. */
@@ -53,10 +64,20 @@ export class CollabServer {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return false
     const documentId = safeDecode(url.pathname.slice(COLLAB_PATH.length + 1))
-    this.sockets.handleUpgrade(request, socket, head, (websocket) => {
-      void this.accept(websocket, request, documentId, url.searchParams.get(SAVE_ACK_PARAM) === '1')
-    })
+    this.connectionsPerAddress.consume(request.socket.remoteAddress ?? 'unknown').then(
+      () =>
+        this.sockets.handleUpgrade(request, socket, head, (websocket) => {
+          void this.accept(websocket, request, documentId, url.searchParams.get(SAVE_ACK_PARAM) === '1')
+        }),
+      // Refused before the upgrade, so the stock provider retries with its backoff.
+      () => socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'),
+    )
     return true
+  }
+
+  /** Every open connection's info, for extensions that act on connections they did not see open. */
+  connectionsOf(documentId: string): ConnectionInfo[] {
+    return [...this.connections].filter((connection) => connection.info.documentId === documentId).map((connection) => connection.info)
   }
 
   /** Opens a document on the server's side, loading it if no client has. */
@@ -95,9 +116,12 @@ export class CollabServer {
       documentId,
       remoteAddress: request.socket.remoteAddress,
       context: new Map(),
+      close: (error) => connection.close(error.code, error.message),
     }
     const logger = this.options.logger
-    const connection = new Connection(websocket, { info, wantsSaveAck, logger })
+    const { messagesPerSecond, messageBurst } = this.options.limits
+    const budget = new MessageBudget(messagesPerSecond, messageBurst)
+    const connection: Connection = new Connection(websocket, { info, wantsSaveAck, budget, logger })
     this.connections.add(connection)
     let loaded: LoadedRoom | null = null
     websocket.on('error', (error) => logger.debug({ err: error, connection: info.id }, 'websocket error'))
@@ -106,7 +130,7 @@ export class CollabServer {
       if (!loaded) return
       loaded.room.leave(connection)
       const room = loaded
-      void runHook(this.options.extensions, 'onDisconnect', { documentId, connection: info })
+      void runHook(this.options.extensions, 'onDisconnect', { documentId, room: room.room, connection: info })
         .catch((error: unknown) => logger.error({ err: error }, 'onDisconnect failed'))
         .finally(() => this.release(room))
     })
@@ -120,6 +144,7 @@ export class CollabServer {
       }
       loaded = room
       connection.attach(room.room)
+      await runHook(this.options.extensions, 'onJoin', { documentId, room: room.room, connection: info })
     } catch (error) {
       if (error instanceof CollabError) {
         connection.close(error.code, error.message)

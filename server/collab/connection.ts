@@ -9,6 +9,7 @@ import { WebSocket } from 'ws'
 import { decodeClientFrame, MalformedMessageError, type ClientMessage } from './frames'
 import { CollabError, type ConnectionInfo } from './hooks'
 import { CloseCode, encodeSaved } from './protocol'
+import type { MessageBudget } from './message-budget'
 import type { Room, RoomMember } from './room'
 import { InvalidUpdateError } from './update-check'
 
@@ -32,6 +33,7 @@ export interface ConnectionOptions {
   info: ConnectionInfo
   /** The client asked for save acknowledgements (?saveAck=1). */
   wantsSaveAck: boolean
+  budget: MessageBudget
   logger: Logger
 }
 
@@ -93,6 +95,11 @@ export class Connection implements RoomMember {
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
+    const pause = this.options.budget.spend()
+    if (pause > 0) {
+      this.socket.pause()
+      setTimeout(() => this.socket.resume(), pause)
+    }
     if (!isBinary) {
       this.close(CloseCode.malformedMessage, 'frames must be binary')
       return

@@ -9,9 +9,11 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
+import type { AwarenessEntry } from './frames'
 import { CloseCode, type CloseCodeName } from './protocol'
+import type { CheckedUpdate } from './update-check'
 
-/** What an extension may know about a connection. */
+/** What an extension may know about, and do with, a connection. */
 export interface ConnectionInfo {
   /** Unique per connection, for logs and bookkeeping. */
   readonly id: string
@@ -19,6 +21,15 @@ export interface ConnectionInfo {
   readonly remoteAddress: string | undefined
   /** Free for extensions to fill during onAuthenticate (for example, the signed-in user). */
   readonly context: Map<string, unknown>
+  /** Ends the connection with the error's close code and message. */
+  close(error: CollabError): void
+}
+
+/** What an extension may do with a loaded document's room. */
+export interface RoomView {
+  readonly documentId: string
+  /** The server's own presence entry, seen by every client (null removes it). */
+  setServerPresence(state: Record<string, unknown> | null): void
 }
 
 export interface Hooks {
@@ -26,8 +37,15 @@ export interface Hooks {
   onAuthenticate(payload: { documentId: string; request: IncomingMessage; connection: ConnectionInfo }): Promise<void> | void
   /** A document is being loaded into memory. Apply stored state to `doc`; throw if it does not exist. */
   onLoadDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
+  /** A client joined a loaded document. */
+  onJoin(payload: { documentId: string; room: RoomView; connection: ConnectionInfo }): Promise<void> | void
   /** A client's update has been decoded and checked, and is about to be applied. Throw to reject it. */
-  beforeApplyUpdate(payload: { documentId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void
+  beforeApplyUpdate(payload: { documentId: string; doc: Y.Doc; update: CheckedUpdate; connection: ConnectionInfo }): void
+  /**
+   * A client's presence entries are about to be applied. Return the entries to apply:
+   * the same, changed (say, the identity corrected), or none. Throw to reject them.
+   */
+  beforeApplyAwareness(payload: { documentId: string; entries: AwarenessEntry[]; connection: ConnectionInfo }): AwarenessEntry[]
   /**
    * The document changed. The sender's save acknowledgement waits for the returned
    * promise, so a hook that stores the update resolves once it is durable.
@@ -35,8 +53,8 @@ export interface Hooks {
   onChange(payload: { documentId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo | null }): Promise<void> | void
   /** The document is about to leave memory (its last client left, or the server stops). */
   onStoreDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
-  /** A client left. */
-  onDisconnect(payload: { documentId: string; connection: ConnectionInfo }): Promise<void> | void
+  /** A client left. `room` is null if it left before its document was loaded. */
+  onDisconnect(payload: { documentId: string; room: RoomView | null; connection: ConnectionInfo }): Promise<void> | void
 }
 
 export type HookName = keyof Hooks
@@ -62,8 +80,10 @@ export class CollabError extends Error {
   }
 }
 
+type SyncHookName = 'beforeApplyUpdate' | 'beforeApplyAwareness'
+
 /** Runs an async hook on every extension, one after another. */
-export async function runHook<Name extends Exclude<HookName, 'beforeApplyUpdate'>>(
+export async function runHook<Name extends Exclude<HookName, SyncHookName>>(
   extensions: readonly Extension[],
   name: Name,
   payload: HookPayload<Name>,
@@ -74,13 +94,18 @@ export async function runHook<Name extends Exclude<HookName, 'beforeApplyUpdate'
   }
 }
 
-/** Runs a synchronous hook on every extension; the first to throw wins. */
-export function runSyncHook(
-  extensions: readonly Extension[],
-  name: 'beforeApplyUpdate',
-  payload: HookPayload<'beforeApplyUpdate'>,
-): void {
-  for (const extension of extensions) extension[name]?.(payload)
+/** Asks every extension about an update; the first to throw refuses it. */
+export function runBeforeApplyUpdate(extensions: readonly Extension[], payload: HookPayload<'beforeApplyUpdate'>): void {
+  for (const extension of extensions) extension.beforeApplyUpdate?.(payload)
+}
+
+/** Passes presence entries through every extension in turn. */
+export function runBeforeApplyAwareness(extensions: readonly Extension[], payload: HookPayload<'beforeApplyAwareness'>): AwarenessEntry[] {
+  let entries = payload.entries
+  for (const extension of extensions) {
+    if (extension.beforeApplyAwareness) entries = extension.beforeApplyAwareness({ ...payload, entries })
+  }
+  return entries
 }
 
 /**

@@ -47,6 +47,10 @@ export const CloseCode = {
   internalError: 1011,
   /** A frame or Yjs update could not be decoded, or broke the protocol's rules. */
   malformedMessage: 4400,
+  /** The document is for members only: sign in first. */
+  signInRequired: 4401,
+  /** Not allowed: no access, blocked, or an edit from someone who may only read. */
+  forbidden: 4403,
   /** No document has this id. */
   documentNotFound: 4404,
   /** The document could not be stored; reconnect later and the edits are resent. */

@@ -10,7 +10,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { AwarenessEntry } from './frames'
-import { runChangeHooks, runSyncHook, type ConnectionInfo, type Extension } from './hooks'
+import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, type ConnectionInfo, type Extension, type RoomView } from './hooks'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './server-frames'
 import { checkUpdate, InvalidUpdateError } from './update-check'
 
@@ -34,7 +34,7 @@ export interface RoomOptions {
   onStorageFailure: (room: Room, error: unknown) => void
 }
 
-export class Room {
+export class Room implements RoomView {
   readonly doc = new Y.Doc({ gc: false })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly members = new Set<RoomMember>()
@@ -84,14 +84,14 @@ export class Room {
    */
   applyClientUpdate(update: Uint8Array, sender: RoomMember): Promise<void> {
     const checked = checkUpdate(this.doc, update, this.options.allowedRoots)
-    runSyncHook(this.options.extensions, 'beforeApplyUpdate', {
+    runBeforeApplyUpdate(this.options.extensions, {
       documentId: this.documentId,
       doc: this.doc,
       update: checked,
       connection: sender.info,
     })
     const origin = new ClientUpdate(sender)
-    Y.applyUpdate(this.doc, checked, origin)
+    Y.applyUpdate(this.doc, checked.bytes, origin)
     const { pendingStructs, pendingDs } = this.doc.store
     if (pendingStructs !== null || pendingDs !== null) {
       // Only a circular reference gets past checkUpdate to here. What integrated is
@@ -104,13 +104,22 @@ export class Room {
   }
 
   applyAwareness(entries: AwarenessEntry[], sender: RoomMember): void {
-    const accepted = entries.filter((entry) => (this.awarenessOwners.get(entry.clientId) ?? sender) === sender)
+    const owned = entries.filter((entry) => (this.awarenessOwners.get(entry.clientId) ?? sender) === sender)
+    const accepted = runBeforeApplyAwareness(this.options.extensions, {
+      documentId: this.documentId,
+      entries: owned,
+      connection: sender.info,
+    })
     if (accepted.length === 0) return
     for (const { clientId, state } of accepted) {
       if (state === null) this.awarenessOwners.delete(clientId)
       else this.awarenessOwners.set(clientId, sender)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), sender)
+  }
+
+  setServerPresence(state: Record<string, unknown> | null): void {
+    this.awareness.setLocalState(state)
   }
 
   encodeAllAwareness(): Uint8Array {

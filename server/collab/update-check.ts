@@ -28,6 +28,13 @@ export class InvalidUpdateError extends Error {
   override name = 'InvalidUpdateError'
 }
 
+export interface CheckedUpdate {
+  /** The canonical re-encoding of what was checked: apply this, not the client's bytes. */
+  readonly bytes: Uint8Array
+  /** False when applying it would change nothing, like the empty sync step 2 every client sends on joining. */
+  readonly changesDocument: boolean
+}
+
 type Struct = Y.Item | Y.GC
 
 interface UpdateIndex {
@@ -38,7 +45,7 @@ interface UpdateIndex {
 }
 
 /** Returns the update to apply, re-encoded from what was checked. Throws InvalidUpdateError. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: ReadonlySet<string>): Uint8Array {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: ReadonlySet<string>): CheckedUpdate {
   const { structs, ds } = decode(update)
   const index = indexStructs(doc, structs)
   for (const struct of structs) {
@@ -57,7 +64,30 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: Readon
       }
     }
   }
-  return encodeCanonical(index, ds)
+  return { bytes: encodeCanonical(index, ds), changesDocument: addsStructs(doc, index) || deletesSomething(doc, ds) }
+}
+
+function addsStructs(doc: Y.Doc, index: UpdateIndex): boolean {
+  for (const [client, end] of index.ends) if (end > Y.getState(doc.store, client)) return true
+  return false
+}
+
+/** True if a deletion covers an item that is not deleted yet. Items new in the update count as additions already. */
+function deletesSomething(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+  for (const [client, deletions] of ds.clients) {
+    const structs = doc.store.clients.get(client)
+    if (!structs) continue
+    const known = Y.getState(doc.store, client)
+    for (const { clock, len } of deletions) {
+      const end = Math.min(clock + len, known)
+      if (clock >= end) continue
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+        const struct = structs[i]
+        if (struct instanceof Y.Item && !struct.deleted) return true
+      }
+    }
+  }
+  return false
 }
 
 function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {

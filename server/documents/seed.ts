@@ -5,7 +5,15 @@ import { MANIFESTO_CONTENT, MANIFESTO_ID, MANIFESTO_TITLE } from './manifesto'
 
 export async function createStarterDocuments(store: Store, model: DocumentModel): Promise<void> {
   if (await store.getDocument(MANIFESTO_ID)) return
-  await store.createDocument({ id: MANIFESTO_ID, title: MANIFESTO_TITLE }, encodeInitialState(model, MANIFESTO_CONTENT))
+  await store.createDocument(
+    {
+      id: MANIFESTO_ID,
+      title: MANIFESTO_TITLE,
+      // Anyone reads it; anyone who signs up may contribute. The first account (the admin) maintains it.
+      access: { visibility: 'public', openToContributions: true, members: {}, blocked: [] },
+    },
+    encodeInitialState(model, MANIFESTO_CONTENT),
+  )
 }
 
 /** A new document starts with one empty paragraph, so two first visitors cannot both create one. */

@@ -5,14 +5,22 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import express, { type Express } from 'express'
+import helmet from 'helmet'
 import type { Logger } from 'pino'
+import type { AccessControl } from '../auth/access'
+import type { Accounts } from '../auth/accounts'
+import type { Invites } from '../auth/invites'
+import type { Sessions } from '../auth/sessions'
 import type { CollabServer } from '../collab/collab-server'
 import type { DocumentModel } from '../documents/content'
 import type { Exporter } from '../documents/export'
 import type { Store } from '../storage/store'
+import { authRoutes } from './auth'
+import { identifyUser } from './current-user'
 import { documentRoutes } from './documents'
 import { apiNotFound, errorHandler } from './errors'
 import { healthRoutes } from './health'
+import { memberRoutes } from './members'
 
 /** 64 KiB: API bodies are titles and small forms; document content travels over the websocket. */
 const MAX_JSON_BODY = '64kb'
@@ -20,9 +28,14 @@ const MAX_JSON_BODY = '64kb'
 export interface HttpAppOptions {
   store: Store
   collab: CollabServer
+  accessControl: AccessControl
+  accounts: Accounts
+  sessions: Sessions
+  invites: Invites
   model: DocumentModel
   exporter: Exporter
   editorDir: string
+  authAttemptsPer15Minutes: number
   logger: Logger
 }
 
@@ -30,11 +43,28 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', false)
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // 'self' covers the app's own websocket (same host and port) in current browsers.
+          'connect-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          // Tiptap and the caret colours set style attributes.
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  )
 
   const api = express.Router()
   api.use(express.json({ limit: MAX_JSON_BODY }))
+  api.use(options.sessions.middleware)
+  api.use(identifyUser(options.sessions))
   api.use(healthRoutes(options.collab))
+  api.use(authRoutes({ accounts: options.accounts, attemptsPer15Minutes: options.authAttemptsPer15Minutes }))
   api.use(documentRoutes(options))
+  api.use(memberRoutes(options))
   api.use(apiNotFound)
   app.use('/api', api)
 

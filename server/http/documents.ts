@@ -1,66 +1,86 @@
 import { Router } from 'express'
 import { z } from 'zod'
+import { DocumentPermissions } from '../auth/roles'
 import type { CollabServer } from '../collab/collab-server'
 import { readContent, encodeInitialState, type DocumentModel } from '../documents/content'
 import { EXPORT_FORMATS, type Exporter } from '../documents/export'
-import { createDocumentId, isDocumentId } from '../documents/ids'
+import { createDocumentId } from '../documents/ids'
 import { EMPTY_DOCUMENT } from '../documents/seed'
-import type { DocumentMeta, Store } from '../storage/store'
-import { ApiError, parseRequest } from './errors'
+import type { Store } from '../storage/store'
+import type { AccessControl } from '../auth/access'
+import { currentUser, requireUser } from './current-user'
+import { documentSummary, managedDocument, readableDocument } from './document-access'
+import { parseRequest } from './errors'
 
-const createDocumentBody = z.object({
-  title: z.string().trim().min(1, 'a title is required').max(200, 'a title has at most 200 characters'),
+const title = z.string().trim().min(1, 'a title is required').max(200, 'a title has at most 200 characters')
+const createDocumentBody = z.object({ title })
+const updateDocumentBody = z.object({
+  title: title.optional(),
+  visibility: z.enum(['public', 'members']).optional(),
+  openToContributions: z.boolean().optional(),
 })
-
-const exportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS).default('markdown'),
-})
+const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('markdown') })
 
 export interface DocumentRoutesOptions {
   store: Store
   collab: CollabServer
+  accessControl: AccessControl
   model: DocumentModel
   exporter: Exporter
 }
 
-export function documentRoutes({ store, collab, model, exporter }: DocumentRoutesOptions): Router {
+export function documentRoutes({ store, collab, accessControl, model, exporter }: DocumentRoutesOptions): Router {
   const router = Router()
 
-  const findDocument = async (id: string): Promise<DocumentMeta> => {
-    const document = isDocumentId(id) ? await store.getDocument(id) : undefined
-    if (!document) throw new ApiError(404, 'document_not_found', `No document has the id "${id.slice(0, 80)}".`)
-    return document
-  }
-
   router.get('/documents', async (_request, response) => {
-    const documents = await store.listDocuments()
+    const viewer = currentUser(response)
+    const documents = (await store.listDocuments())
+      .map((document) => ({ document, permissions: new DocumentPermissions(viewer, document.access) }))
+      .filter(({ permissions }) => permissions.canRead())
+      .map(documentSummary)
     documents.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     response.json({ documents })
   })
 
   router.post('/documents', async (request, response) => {
+    const creator = requireUser(response)
     const { title } = parseRequest(createDocumentBody, request.body)
     const document = await store.createDocument(
-      { id: createDocumentId(title), title },
+      {
+        id: createDocumentId(title),
+        title,
+        // Public and maintained by its creator, who opens it to contributions or invites people.
+        access: { visibility: 'public', openToContributions: false, members: { [creator.id]: 'maintainer' }, blocked: [] },
+      },
       encodeInitialState(model, EMPTY_DOCUMENT),
     )
     response.status(201).location(`/d/${document.id}`).json({ id: document.id })
   })
 
   router.get('/documents/:id', async (request, response) => {
-    response.json(await findDocument(request.params.id))
+    response.json(documentSummary(await readableDocument(store, request.params.id, currentUser(response))))
+  })
+
+  router.patch('/documents/:id', async (request, response) => {
+    const viewer = currentUser(response)
+    const { document } = await managedDocument(store, request.params.id, viewer)
+    const change = parseRequest(updateDocumentBody, request.body)
+    const updated = await store.updateDocument(document.id, (stored) => {
+      if (change.title !== undefined) stored.title = change.title
+      if (change.visibility !== undefined) stored.access.visibility = change.visibility
+      if (change.openToContributions !== undefined) stored.access.openToContributions = change.openToContributions
+    })
+    await accessControl.revalidate(document.id)
+    response.json(documentSummary({ document: updated, permissions: new DocumentPermissions(viewer, updated.access) }))
   })
 
   router.get('/documents/:id/export', async (request, response) => {
-    const document = await findDocument(request.params.id)
+    const { document } = await readableDocument(store, request.params.id, currentUser(response))
     const { format } = parseRequest(exportQuery, request.query)
     const handle = await collab.openDocument(document.id)
     try {
       const rendered = exporter.render(readContent(model, handle.room.doc), format, document.title)
-      response
-        .type(rendered.mediaType)
-        .attachment(`${document.id}.${rendered.extension}`)
-        .send(rendered.body)
+      response.type(rendered.mediaType).attachment(`${document.id}.${rendered.extension}`).send(rendered.body)
     } finally {
       await handle.release()
     }
@@ -68,3 +88,4 @@ export function documentRoutes({ store, collab, model, exporter }: DocumentRoute
 
   return router
 }
+

@@ -13,6 +13,8 @@ import { DocumentExistsError, type DocumentMeta, type Store } from './store'
 export interface FileStoreOptions {
   dataDir: string
   warn: (warning: LogWarning) => void
+  /** A write that nobody waits for (a coalesced timestamp) failed. */
+  onBackgroundError: (error: unknown) => void
   now?: () => Date
 }
 
@@ -28,7 +30,7 @@ export class FileStore implements Store {
   static async open(options: FileStoreOptions): Promise<FileStore> {
     const lock = await lockDataDir(options.dataDir)
     try {
-      return new FileStore(options, lock, await Metadata.open(options.dataDir))
+      return new FileStore(options, lock, await Metadata.open(options.dataDir, options.onBackgroundError))
     } catch (error) {
       await lock.release()
       throw error
@@ -43,7 +45,7 @@ export class FileStore implements Store {
     return this.metadata.get(id)
   }
 
-  async createDocument(document: { id: string; title: string }, initialState: Uint8Array): Promise<DocumentMeta> {
+  async createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, initialState: Uint8Array): Promise<DocumentMeta> {
     if (this.metadata.get(document.id)) throw new DocumentExistsError(`A document with the id "${document.id}" exists.`)
     // The content goes first: metadata that names a document without content would be
     // a broken document. Content without metadata is an orphan of a crash between the
@@ -55,7 +57,13 @@ export class FileStore implements Store {
     } finally {
       await log.close()
     }
-    return this.metadata.create(document.id, document.title, this.now())
+    return this.metadata.create(document, this.now())
+  }
+
+  async updateDocument(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta> {
+    const updated = await this.metadata.update(id, change)
+    if (!updated) throw new Error(`No document has the id "${id}".`)
+    return updated
   }
 
   touchDocument(id: string): void {

@@ -7,8 +7,9 @@
  */
 import path from 'node:path'
 import { Low } from 'lowdb'
+import { CoalescedWrites } from './coalesced-writes'
 import { DurableJsonAdapter } from './durable-json-adapter'
-import { DocumentExistsError, type DocumentMeta } from './store'
+import { DocumentExistsError, type DocumentAccess, type DocumentMeta } from './store'
 
 /** 5 s: losing a few seconds of "last edited" after a crash is harmless; a write per keystroke is not. */
 const METADATA_FLUSH_MS = 5_000
@@ -18,52 +19,66 @@ interface MetadataFile {
   documents: Record<string, DocumentMeta>
 }
 
+/**
+ * Documents from before access settings existed could be edited by anyone; they stay
+ * public and open to every signed-in contributor.
+ */
+const ACCESS_OF_OLDER_DOCUMENTS: DocumentAccess = { visibility: 'public', openToContributions: true, members: {}, blocked: [] }
+
 export class Metadata {
-  private flushTimer: NodeJS.Timeout | null = null
+  private readonly timestamps: CoalescedWrites
 
-  private constructor(private readonly db: Low<MetadataFile>) {}
+  private constructor(private readonly db: Low<MetadataFile>, onError: (error: unknown) => void) {
+    this.timestamps = new CoalescedWrites(METADATA_FLUSH_MS, () => db.write(), onError)
+  }
 
-  static async open(dataDir: string): Promise<Metadata> {
+  static async open(dataDir: string, onError: (error: unknown) => void): Promise<Metadata> {
     const db = new Low<MetadataFile>(new DurableJsonAdapter(path.join(dataDir, 'metadata.json')), {
       version: 1,
       documents: {},
     })
     await db.read()
-    return new Metadata(db)
+    for (const document of Object.values(db.data.documents)) document.access ??= structuredClone(ACCESS_OF_OLDER_DOCUMENTS)
+    return new Metadata(db, onError)
   }
 
   list(): DocumentMeta[] {
-    return Object.values(this.db.data.documents).map((document) => ({ ...document }))
+    return Object.values(this.db.data.documents).map((document) => structuredClone(document))
   }
 
   get(id: string): DocumentMeta | undefined {
     const document = this.db.data.documents[id]
-    return document && { ...document }
+    return document && structuredClone(document)
   }
 
-  async create(id: string, title: string, now: Date): Promise<DocumentMeta> {
-    if (this.db.data.documents[id]) throw new DocumentExistsError(`A document with the id "${id}" exists.`)
-    const document: DocumentMeta = { id, title, createdAt: now.toISOString(), updatedAt: now.toISOString() }
-    this.db.data.documents[id] = document
+  async create(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, now: Date): Promise<DocumentMeta> {
+    if (this.db.data.documents[document.id]) throw new DocumentExistsError(`A document with the id "${document.id}" exists.`)
+    const created: DocumentMeta = { ...structuredClone(document), createdAt: now.toISOString(), updatedAt: now.toISOString() }
+    this.db.data.documents[document.id] = created
     await this.db.write()
-    return { ...document }
+    return structuredClone(created)
+  }
+
+  async update(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta | undefined> {
+    const stored = this.db.data.documents[id]
+    if (!stored) return undefined
+    // Changed on a copy, so a change that throws leaves the stored document as it was.
+    const changed = structuredClone(stored)
+    change(changed)
+    this.db.data.documents[id] = { ...changed, id }
+    await this.db.write()
+    return structuredClone(this.db.data.documents[id])
   }
 
   touch(id: string, now: Date): void {
     const document = this.db.data.documents[id]
     if (!document) return
     document.updatedAt = now.toISOString()
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = null
-      void this.db.write()
-    }, METADATA_FLUSH_MS)
+    this.timestamps.schedule()
   }
 
   async close(): Promise<void> {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer)
-      this.flushTimer = null
-    }
+    await this.timestamps.flush()
     await this.db.write()
   }
 }

@@ -4,6 +4,20 @@
  */
 import type { OpenedLog } from './update-log'
 
+export type MemberRole = 'maintainer' | 'contributor'
+
+/** Who may do what with a document; interpreted by server/auth/roles.ts. */
+export interface DocumentAccess {
+  /** public: anyone may read, signed in or not. members: only members (and the site admin). */
+  visibility: 'public' | 'members'
+  /** Any signed-in person may contribute without an invitation. */
+  openToContributions: boolean
+  /** User id → role. */
+  members: Record<string, MemberRole>
+  /** User ids who may not open the document at all while signed in. */
+  blocked: string[]
+}
+
 export interface DocumentMeta {
   id: string
   title: string
@@ -11,13 +25,16 @@ export interface DocumentMeta {
   createdAt: string
   /** ISO 8601; refreshed at most every few seconds while people edit. */
   updatedAt: string
+  access: DocumentAccess
 }
 
 export interface Store {
   listDocuments(): Promise<DocumentMeta[]>
   getDocument(id: string): Promise<DocumentMeta | undefined>
   /** Records a new document with its first state; resolves once both are on disk. */
-  createDocument(document: { id: string; title: string }, initialState: Uint8Array): Promise<DocumentMeta>
+  createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, initialState: Uint8Array): Promise<DocumentMeta>
+  /** Changes a document's title or access; resolves once the change is on disk. */
+  updateDocument(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta>
   /** Notes that a document changed. Cheap: the write to disk is coalesced. */
   touchDocument(id: string): void
   /** Opens a document's update log. One opener at a time per document. */

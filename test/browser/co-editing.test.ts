@@ -10,8 +10,8 @@ describe.skipIf(!browserAvailable)('co-editing in the browser', () => {
     const server = await startServer()
     expect(existsSync(path.join(server.config.editorDir, 'index.html')), 'the editor is built (npm run build)').toBe(true)
     const browser = await launchBrowser()
-    const ada = await personIn(browser, { name: 'Ada', color: '#b3261e' })
-    const ben = await personIn(browser, { name: 'Ben', color: '#1d4ed8' }, { width: 375, height: 740 })
+    const ada = await personIn(browser, server.url, { username: 'ada', displayName: 'Ada' })
+    const ben = await personIn(browser, server.url, { username: 'ben', displayName: 'Ben' }, { width: 375, height: 740 })
     const url = `${server.url}/d/${MANIFESTO_ID}`
     await Promise.all([ada.page.goto(url), ben.page.goto(url)])
     const firstParagraph = '.ProseMirror h2 + p'

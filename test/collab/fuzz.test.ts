@@ -7,9 +7,10 @@ import * as Y from 'yjs'
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_2 } from '../../server/collab/protocol'
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { until } from '../support/events'
-import { startServer, type TestServer } from '../support/server'
+import { defaultLimits, startServer, type TestServer } from '../support/server'
 
 const FRAMES = 10_000
 /** Independent connections sending at once, each waiting for the verdict on its own frame. */
@@ -85,6 +86,8 @@ class Probe {
   constructor(
     private readonly server: TestServer,
     private readonly ping: Uint8Array,
+    /** Signed in as a contributor, so that valid edits are allowed and only malformed ones are refused. */
+    private readonly cookie: string,
   ) {}
 
   async send(frame: Uint8Array): Promise<boolean> {
@@ -119,7 +122,7 @@ class Probe {
 
   private open(): Promise<WebSocket> {
     if (this.socket) return Promise.resolve(this.socket)
-    const socket = new WebSocket(`${this.server.collabUrl}/${MANIFESTO_ID}`)
+    const socket = new WebSocket(`${this.server.collabUrl}/${MANIFESTO_ID}`, { headers: { cookie: this.cookie } })
     this.socket = socket
     // Joined once the server's own sync step 1 arrives.
     return new Promise((resolve, reject) => {
@@ -131,10 +134,15 @@ class Probe {
 
 describe('fuzzing the sync server', () => {
   it('survives ten thousand random, truncated and bit-flipped frames with the document intact', async () => {
-    const server = await startServer({ logLevel: (process.env.FUZZ_LOG as 'error' | undefined) ?? 'silent' })
+    const server = await startServer({
+      logLevel: (process.env.FUZZ_LOG as 'error' | undefined) ?? 'silent',
+      // Thousands of connections from one address, as fast as possible: beyond what is allowed for people.
+      limits: { ...defaultLimits(), connectionsPerMinute: 1e9, messagesPerSecond: 1e9, messageBurst: 1e9 },
+    })
+    const contributor = await signUp(server, 'fuzzer')
     // The frames to mutate come from an author who then leaves: a mutated frame may be a
     // valid edit under the author's client id, which would confuse a client still using it.
-    const author = connectClient(server, MANIFESTO_ID)
+    const author = connectClient(server, MANIFESTO_ID, contributor)
     await author.synced()
     const updates: Uint8Array[] = []
     author.doc.on('update', (update: Uint8Array) => updates.push(update))
@@ -145,7 +153,7 @@ describe('fuzzing the sync server', () => {
     const frames = validFrames(author.doc, updates)
     author.destroy()
 
-    const writer = connectClient(server, MANIFESTO_ID)
+    const writer = connectClient(server, MANIFESTO_ID, contributor)
     const observer = connectClient(server, MANIFESTO_ID)
     // No presence from the real clients, so the only awareness traffic is the fuzzer's.
     writer.provider.awareness.setLocalState(null)
@@ -160,7 +168,7 @@ describe('fuzzing the sync server', () => {
 
     const ping = encodeSyncStep1(serverDoc)
     let accepted = 0
-    const probes = Array.from({ length: LANES }, () => new Probe(server, ping))
+    const probes = Array.from({ length: LANES }, () => new Probe(server, ping, contributor.cookie))
     await Promise.all(
       probes.map(async (probe, lane) => {
         const rng = random(Number(process.env.FUZZ_SEED ?? 0xc0ffee) + lane)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { CloseCode } from '../../server/collab/protocol'
+import { signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next, until } from '../support/events'
 import { startServer } from '../support/server'
@@ -16,8 +17,8 @@ describe('live co-editing', () => {
 
   it('makes two stock clients converge on each other’s edits', async () => {
     const server = await startServer()
-    const alice = connectClient(server, MANIFESTO_ID)
-    const bob = connectClient(server, MANIFESTO_ID)
+    const alice = connectClient(server, MANIFESTO_ID, await signUp(server, 'alice'))
+    const bob = connectClient(server, MANIFESTO_ID, await signUp(server, 'bob'))
     await Promise.all([alice.synced(), bob.synced()])
     appendParagraph(alice.doc, 'Alice was here.')
     appendParagraph(bob.doc, 'Bob was here too.')
@@ -27,7 +28,7 @@ describe('live co-editing', () => {
 
   it('gives a late joiner the whole document', async () => {
     const server = await startServer()
-    const writer = connectClient(server, MANIFESTO_ID)
+    const writer = connectClient(server, MANIFESTO_ID, await signUp(server, 'writer'))
     await writer.synced()
     for (let i = 0; i < 20; i++) appendParagraph(writer.doc, `Line ${i}`)
     await writer.allSaved()
@@ -38,7 +39,7 @@ describe('live co-editing', () => {
 
   it('acknowledges every update once it is stored', async () => {
     const server = await startServer()
-    const client = connectClient(server, MANIFESTO_ID)
+    const client = connectClient(server, MANIFESTO_ID, await signUp(server, 'writer'))
     await client.synced()
     for (let i = 0; i < 5; i++) appendParagraph(client.doc, `Saved ${i}`)
     await client.allSaved()
@@ -48,8 +49,8 @@ describe('live co-editing', () => {
 
   it('shares presence between clients and drops it when a client leaves', async () => {
     const server = await startServer()
-    const alice = connectClient(server, MANIFESTO_ID)
-    const bob = connectClient(server, MANIFESTO_ID)
+    const alice = connectClient(server, MANIFESTO_ID, await signUp(server, 'alice', 'Alice'))
+    const bob = connectClient(server, MANIFESTO_ID, await signUp(server, 'bob'))
     await Promise.all([alice.synced(), bob.synced()])
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#b5542d' })
     const seesAlice = () => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Alice'

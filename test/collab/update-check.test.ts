@@ -88,7 +88,7 @@ describe('checking an update before it is applied', () => {
     const a = edit(client, (doc) => textIn(doc).insert(5, 'a'))
     const b = edit(client, (doc) => textIn(doc).insert(6, 'b'))
     // Yjs itself would read only the second of two sections for the same client.
-    Y.applyUpdate(server, checkUpdate(server, sectionsOf(client.clientID, [a, b]), ROOTS))
+    Y.applyUpdate(server, checkUpdate(server, sectionsOf(client.clientID, [a, b]), ROOTS).bytes)
     expect(textIn(server).toString()).toBe('helloab')
   })
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { normaliseLinkUrl } from '../../editor/link/link-url'
 import { ariaKeyShortcut, formatShortcut } from '../../editor/toolbar/shortcuts'
 import { initials } from '../../editor/identity/initials'
-import { parseIdentity } from '../../editor/identity/identity'
 import { relativeTime } from '../../editor/document-list/relative-time'
 
 describe('link addresses', () => {
@@ -26,19 +25,13 @@ describe('shortcuts', () => {
   })
 })
 
-describe('identity', () => {
+describe('initials', () => {
   it('takes initials from the first and last name', () => {
     expect(initials('Ana María Pérez')).toBe('AP')
     expect(initials('bo')).toBe('B')
     expect(initials('  (Kim) Lee ')).toBe('KL')
     expect(initials('')).toBe('?')
     expect(initials('Émile zola')).toBe('ÉZ')
-  })
-  it('reads a stored identity and rejects a broken one', () => {
-    expect(parseIdentity({ name: '  Ana   P ', color: '#b3261e' })).toEqual({ name: 'Ana P', color: '#b3261e' })
-    expect(parseIdentity({ name: 'Ana', color: 'red' })?.color).toBe('#b3261e')
-    expect(parseIdentity({ name: '   ', color: '#b3261e' })).toBeNull()
-    expect(parseIdentity('x')).toBeNull()
   })
 })
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID, MANIFESTO_TITLE } from '../../server/documents/manifesto'
+import { as, signUp } from '../support/accounts'
 import { appendParagraph, connectClient } from '../support/clients'
 import { startServer, type TestServer } from '../support/server'
 
-async function post(server: TestServer, path: string, body: string, contentType = 'application/json') {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body })
+async function post(server: TestServer, path: string, body: string, cookie = '') {
+  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body })
 }
 
 describe('the documents API', () => {
@@ -23,12 +24,14 @@ describe('the documents API', () => {
 
   it('creates a document from a title and returns its id', async () => {
     const server = await startServer()
-    const response = await post(server, '/api/documents', JSON.stringify({ title: 'Housing policy — first draft' }))
+    const ana = await signUp(server, 'ana')
+    const response = await post(server, '/api/documents', JSON.stringify({ title: 'Housing policy — first draft' }), ana.cookie)
     expect(response.status).toBe(201)
     const { id } = (await response.json()) as { id: string }
     expect(id).toMatch(/^housing-policy-first-draft-[a-z0-9]{6}$/)
     const document = await (await fetch(`${server.url}/api/documents/${id}`)).json()
-    expect(document).toMatchObject({ id, title: 'Housing policy — first draft' })
+    expect(document).toMatchObject({ id, title: 'Housing policy — first draft', visibility: 'public', openToContributions: false, role: 'reader' })
+    expect(await (await as(server, ana).get(`/api/documents/${id}`)).json()).toMatchObject({ role: 'admin' })
     const client = connectClient(server, id)
     await client.synced()
     expect(client.doc.getXmlFragment('default').toString()).toBe('<paragraph></paragraph>')
@@ -41,7 +44,7 @@ describe('the documents API', () => {
     ['a body that is not an object', '[1,2]', /object/],
   ])('refuses %s with a 400 and creates nothing', async (_case, body, message) => {
     const server = await startServer()
-    const response = await post(server, '/api/documents', body)
+    const response = await post(server, '/api/documents', body, (await signUp(server, 'ana')).cookie)
     expect(response.status).toBe(400)
     const { error } = (await response.json()) as { error: { id: string; message: string } }
     expect(error.id).toBe('invalid_request')
@@ -82,7 +85,7 @@ describe('the documents API', () => {
 
   it('exports the current text as Markdown, HTML, JSON and plain text', async () => {
     const server = await startServer()
-    const writer = connectClient(server, MANIFESTO_ID)
+    const writer = connectClient(server, MANIFESTO_ID, await signUp(server, 'writer'))
     await writer.synced()
     appendParagraph(writer.doc, 'A freshly typed line.')
     await writer.allSaved()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { DataDirLockedError } from '../../server/storage/data-dir-lock'
+import { signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { startServer, type TestServer } from '../support/server'
 
@@ -18,7 +19,7 @@ async function textAfterRestart(first: TestServer): Promise<string> {
 describe('restarts', () => {
   it('keeps the content after a restart', async () => {
     const first = await startServer()
-    const writer = connectClient(first, MANIFESTO_ID)
+    const writer = connectClient(first, MANIFESTO_ID, await signUp(first, 'writer'))
     await writer.synced()
     appendParagraph(writer.doc, 'Written before the restart.')
     await writer.allSaved()
@@ -30,7 +31,7 @@ describe('restarts', () => {
   it('keeps the content when the log was compacted while people typed', async () => {
     // A tiny threshold forces many compactions during the edits.
     const first = await startServer({ compactLogBytes: 64 })
-    const writer = connectClient(first, MANIFESTO_ID)
+    const writer = connectClient(first, MANIFESTO_ID, await signUp(first, 'writer'))
     await writer.synced()
     for (let i = 0; i < 50; i++) appendParagraph(writer.doc, `Paragraph ${i}`)
     await writer.allSaved()

@@ -28,16 +28,30 @@ export async function launchBrowser(): Promise<Browser> {
   return browser
 }
 
-export interface Person {
-  name: string
-  color: string
+export interface Visitor {
+  context: BrowserContext
+  page: Page
 }
 
-/** A browser profile for one person, who has already picked a name and colour. */
-export async function personIn(browser: Browser, person: Person, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+/** A browser profile of its own (its own cookies): someone who has not signed in. */
+export async function visitorIn(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Visitor> {
   const context = await browser.newContext({ viewport })
-  await context.addInitScript((identity) => localStorage.setItem('coffeehouse:identity', JSON.stringify(identity)), person)
   return { context, page: await context.newPage() }
+}
+
+/** A browser profile for someone who has signed up through the API (the cookie lands in the profile). */
+export async function personIn(
+  browser: Browser,
+  serverUrl: string,
+  person: { username: string; displayName: string },
+  viewport = { width: 1280, height: 800 },
+): Promise<Visitor> {
+  const visitor = await visitorIn(browser, viewport)
+  const response = await visitor.context.request.post(`${serverUrl}/api/auth/signup`, {
+    data: { ...person, password: 'a long enough password' },
+  })
+  if (!response.ok()) throw new Error(`signing up ${person.username} failed: ${response.status()} ${await response.text()}`)
+  return visitor
 }
 
 /** The document's text as a reader sees it, without other people's caret labels. */

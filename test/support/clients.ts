@@ -28,14 +28,17 @@ export interface TestClient {
 export interface ClientOptions {
   doc?: Y.Doc
   saveAck?: boolean
+  /** The session cookie of a signed-in person (see signUp); sent with the websocket upgrade. */
+  cookie?: string
 }
 
 export function connectClient(server: Pick<TestServer, 'collabUrl'>, documentId: string, options: ClientOptions = {}): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const counters = { sent: 0, saved: 0 }
+  const headers = options.cookie ? { cookie: options.cookie } : {}
   class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols)
+      super(address, protocols, { headers })
       counters.sent = 0
       counters.saved = 0
     }
@@ -53,6 +56,14 @@ export function connectClient(server: Pick<TestServer, 'collabUrl'>, documentId:
     counters.saved = readSaved(decoder)
     provider.emit('saved' as never, [counters.saved] as never)
   }
+  // A final close (4400-4499) ends the wait at once, with the server's reason, instead of at the test's timeout.
+  const refused = new Promise<never>((_resolve, reject) => {
+    provider.on('closed', ({ code, reason }: { code: number; reason: string }) =>
+      reject(new Error(`the server closed the connection for good: ${code} ${reason}`)),
+    )
+  })
+  refused.catch(() => undefined)
+  const orRefused = (waiting: Promise<void>) => Promise.race([waiting, refused])
   const client: TestClient = {
     doc,
     provider,
@@ -62,9 +73,9 @@ export function connectClient(server: Pick<TestServer, 'collabUrl'>, documentId:
     get saved() {
       return counters.saved
     },
-    synced: () => until(() => provider.synced, [provider], 'sync', 'synced'),
+    synced: () => orRefused(until(() => provider.synced, [provider], 'sync', 'synced')),
     allSaved: () =>
-      until(() => provider.synced && counters.saved === counters.sent, [provider], 'saved', 'all saved'),
+      orRefused(until(() => provider.synced && counters.saved === counters.sent, [provider], 'saved', 'all saved')),
     destroy: () => {
       provider.destroy()
       doc.destroy()

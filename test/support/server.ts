@@ -2,10 +2,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pino } from 'pino'
+import type { DestinationStream } from 'pino'
 import { onTestFinished } from 'vitest'
 import { createCoffeehouse, type Coffeehouse } from '../../server/app'
 import { readConfig, type Config } from '../../server/config'
+import { createLogger } from '../../server/logger'
 
 export interface TestServer {
   app: Coffeehouse
@@ -17,19 +18,29 @@ export interface TestServer {
   stop(): Promise<void>
 }
 
+/** The limits a server has without any configuration. */
+export function defaultLimits(): Config['limits'] {
+  return readConfig({}).limits
+}
+
 export async function makeDataDir(): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'coffeehouse-test-'))
   onTestFinished(() => rm(dataDir, { recursive: true, force: true }))
   return dataDir
 }
 
-export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export interface StartOptions extends Partial<Config> {
+  /** Where log lines go (with logLevel), to check what the server logs. */
+  logDestination?: DestinationStream
+}
+
+export async function startServer({ logDestination, ...overrides }: StartOptions = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? (await makeDataDir())
   const config: Config = {
     ...readConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
     ...overrides,
   }
-  const app = await createCoffeehouse(config, pino({ level: config.logLevel }))
+  const app = await createCoffeehouse(config, createLogger(config, logDestination))
   const { port } = await app.listen()
   let stopped: Promise<void> | null = null
   const stop = () => (stopped ??= app.close())

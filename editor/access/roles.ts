@@ -1,0 +1,28 @@
+/**
+ * What each role may do, as the UI needs to know it. The server enforces all of this; the
+ * UI only avoids offering what would be refused (a toolbar to a reader, Share to a contributor).
+ */
+import type { DocumentRole } from '../http/documents'
+import type { MemberRole } from '../http/members'
+
+export function canEdit(role: DocumentRole): boolean {
+  return role !== 'reader'
+}
+
+/** Change who may read and edit: visibility, members, invitations, blocks. */
+export function canManage(role: DocumentRole): boolean {
+  return role === 'maintainer' || role === 'admin'
+}
+
+export const ROLE_NAMES: Readonly<Record<DocumentRole, string>> = {
+  admin: 'Admin',
+  maintainer: 'Maintainer',
+  contributor: 'Contributor',
+  reader: 'Reader',
+}
+
+/** One line each, for the role menus in the share dialog. */
+export const MEMBER_ROLE_DESCRIPTIONS: Readonly<Record<MemberRole, string>> = {
+  maintainer: 'can edit, and decide who else may',
+  contributor: 'can edit',
+}

@@ -1,0 +1,121 @@
+/**
+ * The extension that enforces the role model (roles.ts) on the websocket, where
+ * the UI cannot be trusted:
+ *
+ *   - joining: the upgrade request's session says who is connecting; someone who
+ *     may not read is refused (4401 sign in first, or 4403);
+ *   - editing: an update that would change the document is refused with 4403
+ *     unless the person may edit *now* (roles are looked up per update, so a change
+ *     of role takes effect at once). An empty sync step 2 is not a change;
+ *   - presence: the name and colour in every awareness entry are replaced with the
+ *     account's, so nobody can appear as someone else. People who are not signed in
+ *     are not shown one by one: the server publishes how many of them are reading;
+ *   - changes of access (roles, blocks, visibility) re-check every open connection
+ *     of the document and close those that lost access.
+ */
+import { CollabError, type ConnectionInfo, type Extension, type RoomView } from '../collab/hooks'
+import type { DocumentAccess, Store } from '../storage/store'
+import type { Accounts, User } from './accounts'
+import { DocumentPermissions } from './roles'
+import type { Sessions } from './sessions'
+
+const VIEWER_ID = 'coffeehouse:viewer-id'
+
+export interface AccessControl extends Extension {
+  /** Re-reads a document's access settings and closes connections that lost access. */
+  revalidate(documentId: string): Promise<void>
+}
+
+interface OpenDocument {
+  access: DocumentAccess
+  connections: Set<ConnectionInfo>
+  anonymous: Set<ConnectionInfo>
+  room: RoomView | null
+}
+
+export function accessControl(options: { store: Store; sessions: Sessions; accounts: Accounts }): AccessControl {
+  const { store, sessions, accounts } = options
+  const documents = new Map<string, OpenDocument>()
+
+  const viewerOf = (connection: ConnectionInfo): User | null => {
+    const id = connection.context.get(VIEWER_ID)
+    return typeof id === 'string' ? (accounts.get(id) ?? null) : null
+  }
+
+  const permissionsOf = (connection: ConnectionInfo): DocumentPermissions | null => {
+    const open = documents.get(connection.documentId)
+    return open ? new DocumentPermissions(viewerOf(connection), open.access) : null
+  }
+
+  const publishReaderCount = (open: OpenDocument) => {
+    const anonymous = open.anonymous.size
+    open.room?.setServerPresence(anonymous > 0 ? { readers: { anonymous } } : null)
+  }
+
+  return {
+    name: 'access-control',
+
+    async onAuthenticate({ documentId, request, connection }) {
+      const viewer = await sessions.identify(request)
+      const document = await store.getDocument(documentId)
+      // An unknown document is refused by the registry when it loads, with 4404.
+      if (!document) return
+      const permissions = new DocumentPermissions(viewer, document.access)
+      if (!permissions.canRead()) {
+        throw viewer
+          ? new CollabError('forbidden', 'you do not have access to this document')
+          : new CollabError('signInRequired', 'this document is for members: sign in first')
+      }
+      if (viewer) connection.context.set(VIEWER_ID, viewer.id)
+      const open = documents.get(documentId) ?? { access: document.access, connections: new Set(), anonymous: new Set(), room: null }
+      open.access = document.access
+      open.connections.add(connection)
+      if (!viewer) open.anonymous.add(connection)
+      documents.set(documentId, open)
+    },
+
+    onJoin({ documentId, room, connection }) {
+      const open = documents.get(documentId)
+      if (!open) return
+      open.room = room
+      if (open.anonymous.has(connection)) publishReaderCount(open)
+    },
+
+    beforeApplyUpdate({ update, connection }) {
+      if (!update.changesDocument) return
+      if (!permissionsOf(connection)?.canEdit()) {
+        throw new CollabError('forbidden', 'read-only: you may read this document but not change it')
+      }
+    },
+
+    beforeApplyAwareness({ entries, connection }) {
+      const viewer = viewerOf(connection)
+      if (!viewer) return []
+      const user = { id: viewer.id, name: viewer.displayName, color: viewer.color }
+      return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user } }))
+    },
+
+    onDisconnect({ documentId, connection }) {
+      const open = documents.get(documentId)
+      if (!open) return
+      open.connections.delete(connection)
+      if (open.anonymous.delete(connection)) publishReaderCount(open)
+      if (open.connections.size === 0) documents.delete(documentId)
+    },
+
+    async revalidate(documentId) {
+      const open = documents.get(documentId)
+      const document = await store.getDocument(documentId)
+      if (!open || !document) return
+      open.access = document.access
+      for (const connection of open.connections) {
+        if (permissionsOf(connection)?.canRead()) continue
+        connection.close(
+          viewerOf(connection)
+            ? new CollabError('forbidden', 'your access to this document was removed')
+            : new CollabError('signInRequired', 'this document is now for members: sign in first'),
+        )
+      }
+    },
+  }
+}

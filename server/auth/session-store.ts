@@ -1,0 +1,95 @@
+/**
+ * express-session's store, on lowdb (DATA_DIR/sessions.json), so that a restart
+ * does not sign everyone out. Signing in and out write at once; the sliding expiry
+ * that every request refreshes ("touch") is coalesced into one write a minute.
+ */
+import path from 'node:path'
+import session, { type SessionData } from 'express-session'
+import { Low } from 'lowdb'
+import { CoalescedWrites } from '../storage/coalesced-writes'
+import { DurableJsonAdapter } from '../storage/durable-json-adapter'
+
+/** 60 s: losing a minute of "last seen" in a crash only makes a session end a minute early. */
+const TOUCH_FLUSH_MS = 60_000
+
+interface StoredSession {
+  /** Milliseconds since the epoch. */
+  expires: number
+  data: SessionData
+}
+
+interface SessionsFile {
+  version: 1
+  sessions: Record<string, StoredSession>
+}
+
+type Callback<T = void> = (error?: unknown, value?: T) => void
+
+export class PersistentSessionStore extends session.Store {
+  private readonly touches: CoalescedWrites
+
+  private constructor(
+    private readonly db: Low<SessionsFile>,
+    private readonly now: () => number,
+    onError: (error: unknown) => void,
+  ) {
+    super()
+    this.touches = new CoalescedWrites(TOUCH_FLUSH_MS, () => db.write(), onError)
+  }
+
+  static async open(dataDir: string, onError: (error: unknown) => void, now: () => number = Date.now): Promise<PersistentSessionStore> {
+    const db = new Low<SessionsFile>(new DurableJsonAdapter(path.join(dataDir, 'sessions.json')), { version: 1, sessions: {} })
+    await db.read()
+    const current = now()
+    for (const [id, stored] of Object.entries(db.data.sessions)) if (stored.expires <= current) delete db.data.sessions[id]
+    return new PersistentSessionStore(db, now, onError)
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>): void {
+    const stored = this.db.data.sessions[sid]
+    if (!stored || stored.expires <= this.now()) {
+      callback(undefined, null)
+      return
+    }
+    callback(undefined, structuredClone(stored.data))
+  }
+
+  override set(sid: string, data: SessionData, callback?: Callback): void {
+    this.db.data.sessions[sid] = { expires: this.expiryOf(data), data: structuredClone(data) }
+    this.db.write().then(() => callback?.(), callback)
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    delete this.db.data.sessions[sid]
+    this.db.write().then(() => callback?.(), callback)
+  }
+
+  override touch(sid: string, data: SessionData, callback?: Callback): void {
+    const stored = this.db.data.sessions[sid]
+    if (stored) {
+      stored.expires = this.expiryOf(data)
+      this.touches.schedule()
+    }
+    callback?.()
+  }
+
+  /** Ends every session of one person (used when they are removed). */
+  async destroyAllOf(userId: string): Promise<void> {
+    for (const [id, stored] of Object.entries(this.db.data.sessions)) if (stored.data.userId === userId) delete this.db.data.sessions[id]
+    await this.db.write()
+  }
+
+  async close(): Promise<void> {
+    await this.touches.flush()
+  }
+
+  private expiryOf(data: SessionData): number {
+    return data.cookie.expires ? new Date(data.cookie.expires).getTime() : this.now() + (data.cookie.originalMaxAge ?? 0)
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Sign-in sessions: an HttpOnly, SameSite=Lax cookie naming a session kept in the
+ * persistent store. The websocket upgrade reads the same cookie, so the sync server
+ * knows who is connecting.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import session from 'express-session'
+import type { Accounts, User } from './accounts'
+import type { PersistentSessionStore } from './session-store'
+
+/** 30 days, renewed by use: people who write every week stay signed in. */
+const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
+
+export const SESSION_COOKIE = 'coffeehouse.sid'
+
+export interface Sessions {
+  middleware: ReturnType<typeof session>
+  /** The signed-in person behind a request (HTTP or websocket upgrade), or null. */
+  identify(request: IncomingMessage): Promise<User | null>
+}
+
+export function createSessions(options: {
+  store: PersistentSessionStore
+  secret: string
+  secureCookies: boolean
+  accounts: Accounts
+}): Sessions {
+  const middleware = session({
+    name: SESSION_COOKIE,
+    secret: options.secret,
+    store: options.store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: SESSION_MAX_AGE_MS },
+  })
+  return {
+    middleware,
+    identify: (request) =>
+      new Promise((resolve, reject) => {
+        const withSession = request as IncomingMessage & { session?: session.Session & Partial<session.SessionData> }
+        const done = () => {
+          const userId = withSession.session?.userId
+          resolve(userId ? (options.accounts.get(userId) ?? null) : null)
+        }
+        if (withSession.session) {
+          done()
+          return
+        }
+        // The upgrade request has no response; the session middleware only needs one to set cookies, which it won't here.
+        middleware(request as never, {} as ServerResponse as never, (error?: unknown) => (error ? reject(error) : done()))
+      }),
+  }
+}
