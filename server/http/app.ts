@@ -62,7 +62,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use(options.sessions.middleware)
   api.use(identifyUser(options.sessions))
   api.use(healthRoutes(options.collab))
-  api.use(authRoutes({ accounts: options.accounts, attemptsPer15Minutes: options.authAttemptsPer15Minutes }))
+  api.use(authRoutes({ accounts: options.accounts, attemptsPer15Minutes: options.authAttemptsPer15Minutes, logger: options.logger }))
   api.use(documentRoutes(options))
   api.use(memberRoutes(options))
   api.use(apiNotFound)

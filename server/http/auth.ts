@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
+import type { Logger } from 'pino'
 import { z } from 'zod'
 import { publicUser, UsernameTakenError, type Accounts, type User } from '../auth/accounts'
 import { ApiError, parseRequest } from './errors'
@@ -20,8 +21,10 @@ const profileBody = z.object({ displayName: displayName.optional(), color: color
 
 const me = (user: User) => ({ ...publicUser(user), isAdmin: user.isAdmin })
 
-export function authRoutes(options: { accounts: Accounts; attemptsPer15Minutes: number }): Router {
+export function authRoutes(options: { accounts: Accounts; attemptsPer15Minutes: number; logger: Logger }): Router {
   const { accounts } = options
+  // An audit trail of who signed up and in, and of failed attempts: usernames and addresses, never passwords.
+  const audit = options.logger.child({ audit: 'auth' })
   const router = Router()
   const attempts = rateLimit({
     windowMs: 15 * 60 * 1000,
@@ -44,16 +47,21 @@ export function authRoutes(options: { accounts: Accounts; attemptsPer15Minutes: 
     await regenerateSession(request)
     request.session.userId = user.id
     await saveSession(request)
+    audit.info({ username: user.username, admin: user.isAdmin, address: request.ip }, 'account created')
     response.status(201).json({ user: me(user) })
   })
 
   router.post('/auth/login', attempts, async (request, response) => {
     const credentials = parseRequest(loginBody, request.body)
     const user = await accounts.authenticate(credentials.username, credentials.password)
-    if (!user) throw new ApiError(401, 'invalid_credentials', 'That username and password do not match.')
+    if (!user) {
+      audit.warn({ username: credentials.username, address: request.ip }, 'sign-in failed')
+      throw new ApiError(401, 'invalid_credentials', 'That username and password do not match.')
+    }
     await regenerateSession(request)
     request.session.userId = user.id
     await saveSession(request)
+    audit.info({ username: user.username, address: request.ip }, 'signed in')
     response.json({ user: me(user) })
   })
 

@@ -9,16 +9,10 @@ import { signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { until } from '../support/events'
 import { openRawSocket } from '../support/raw-socket'
+import { serverState as serverStateOf } from '../support/server-document'
 import { startServer, type TestServer } from '../support/server'
 
-async function serverState(server: TestServer): Promise<Buffer> {
-  const handle = await server.app.collab.openDocument(MANIFESTO_ID)
-  try {
-    return Buffer.from(Y.encodeStateAsUpdate(handle.room.doc))
-  } finally {
-    await handle.release()
-  }
-}
+const serverState = (server: TestServer) => serverStateOf(server, MANIFESTO_ID)
 
 function awarenessFrame(clientId: number, clock: number, state: string): Uint8Array {
   const update = encoding.createEncoder()

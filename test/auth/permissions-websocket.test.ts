@@ -1,0 +1,164 @@
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { CloseCode, MESSAGE_AWARENESS } from '../../server/collab/protocol'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { as, signUp } from '../support/accounts'
+import { appendParagraph, connectClient, textOf } from '../support/clients'
+import { next, until } from '../support/events'
+import { serverState } from '../support/server-document'
+import { startServer } from '../support/server'
+
+/** A server with its admin and one contributor, who keeps the manifesto loaded. */
+async function setup() {
+  const server = await startServer()
+  const admin = await signUp(server, 'admin')
+  const contributor = await signUp(server, 'carla', 'Carla')
+  const writer = connectClient(server, MANIFESTO_ID, contributor)
+  await writer.synced()
+  return { server, admin, contributor, writer }
+}
+
+const closedWith = async (client: ReturnType<typeof connectClient>) => (await next<[{ code: number; reason: string }]>(client.provider, 'closed'))[0]
+
+describe('permissions on the websocket', () => {
+  it('lets a reader sync and stay connected: the empty sync step 2 is not an edit', async () => {
+    const { server, writer } = await setup()
+    const reader = connectClient(server, MANIFESTO_ID)
+    await reader.synced()
+    await reader.allSaved()
+    appendParagraph(writer.doc, 'Live for readers too.')
+    await until(() => textOf(reader.doc).includes('Live for readers too.'), [reader.doc], 'update')
+    expect(reader.provider.wsconnected).toBe(true)
+  })
+
+  it('refuses a reader’s edit with 4403 and leaves the document byte-identical', async () => {
+    const { server, writer } = await setup()
+    await writer.allSaved()
+    const before = await serverState(server, MANIFESTO_ID)
+    const reader = connectClient(server, MANIFESTO_ID)
+    await reader.synced()
+    const closed = closedWith(reader)
+    appendParagraph(reader.doc, 'A reader tries to write.')
+    expect(await closed).toMatchObject({ code: CloseCode.forbidden, reason: expect.stringMatching(/read-only/) })
+    expect((await serverState(server, MANIFESTO_ID)).equals(before)).toBe(true)
+    expect(textOf(writer.doc)).not.toContain('A reader tries to write.')
+  })
+
+  it('refuses the same edit again when the reader reconnects and resends it', async () => {
+    const { server, writer } = await setup()
+    await writer.allSaved()
+    const before = await serverState(server, MANIFESTO_ID)
+    const reader = connectClient(server, MANIFESTO_ID)
+    await reader.synced()
+    const firstClose = closedWith(reader)
+    appendParagraph(reader.doc, 'Written offline by a reader.')
+    await firstClose
+    const secondClose = closedWith(reader)
+    // On reconnecting, the provider's sync step 2 carries the edit the server refused.
+    reader.provider.connect()
+    expect((await secondClose).code).toBe(CloseCode.forbidden)
+    expect((await serverState(server, MANIFESTO_ID)).equals(before)).toBe(true)
+  })
+
+  it('refuses a signed-in reader’s edit too', async () => {
+    const { server, admin } = await setup()
+    const created = await as(server, admin).post('/api/documents', { title: 'Closed draft' })
+    const { id } = (await created.json()) as { id: string }
+    const stranger = await signUp(server, 'stranger')
+    const reader = connectClient(server, id, stranger)
+    await reader.synced()
+    const closed = closedWith(reader)
+    appendParagraph(reader.doc, 'Not a member.')
+    expect((await closed).code).toBe(CloseCode.forbidden)
+  })
+
+  it('stops a contributor’s edits as soon as the document is closed to contributions', async () => {
+    const { server, admin, writer } = await setup()
+    appendParagraph(writer.doc, 'Still allowed.')
+    await writer.allSaved()
+    await as(server, admin).patch(`/api/documents/${MANIFESTO_ID}`, { openToContributions: false })
+    const closed = closedWith(writer)
+    appendParagraph(writer.doc, 'No longer allowed.')
+    expect((await closed).code).toBe(CloseCode.forbidden)
+    expect(textOfState(await serverState(server, MANIFESTO_ID))).not.toContain('No longer allowed.')
+  })
+
+  it('corrects a client that claims another person’s identity in its presence', async () => {
+    const { server, writer } = await setup()
+    const mallory = await signUp(server, 'mallory', 'Mallory')
+    const spoofer = connectClient(server, MANIFESTO_ID, mallory)
+    await spoofer.synced()
+    const state = () => writer.provider.awareness.getStates().get(spoofer.doc.clientID) as { user?: unknown; cursor?: unknown } | undefined
+    const namesSeen: unknown[] = []
+    writer.provider.awareness.on('update', () => namesSeen.push((state()?.user as { name?: unknown } | undefined)?.name))
+    spoofer.provider.awareness.setLocalStateField('user', { id: 'someone-else', name: 'Carla', color: '#000000' })
+    spoofer.provider.awareness.setLocalStateField('cursor', 'after the claim')
+    await until(() => state()?.cursor === 'after the claim', [writer.provider.awareness], 'update')
+    expect(state()?.user).toEqual({ id: mallory.user.id, name: 'Mallory', color: mallory.user.color })
+    expect(namesSeen).not.toContain('Carla')
+  })
+
+  it('shows people who are not signed in only as a count of readers', async () => {
+    const { server, writer } = await setup()
+    const readers = [connectClient(server, MANIFESTO_ID), connectClient(server, MANIFESTO_ID)]
+    await Promise.all(readers.map((reader) => reader.synced()))
+    const anonymousCount = () =>
+      [...writer.provider.awareness.getStates().values()].reduce((sum, state) => sum + (Number((state as { readers?: { anonymous?: number } }).readers?.anonymous) || 0), 0)
+    await until(() => anonymousCount() === 2, [writer.provider.awareness], 'change')
+    for (const reader of readers) expect(writer.provider.awareness.getStates().has(reader.doc.clientID)).toBe(false)
+    readers[0]!.destroy()
+    await until(() => anonymousCount() === 1, [writer.provider.awareness], 'change')
+  })
+
+  it('closes a blocked person’s connection and refuses them when they come back', async () => {
+    const { server, admin, writer, contributor } = await setup()
+    const closed = closedWith(writer)
+    expect((await as(server, admin).post(`/api/documents/${MANIFESTO_ID}/blocks/${contributor.user.id}`)).status).toBe(204)
+    expect((await closed).code).toBe(CloseCode.forbidden)
+    const again = connectClient(server, MANIFESTO_ID, contributor)
+    expect((await closedWith(again)).code).toBe(CloseCode.forbidden)
+  })
+
+  it('asks people who are not signed in to sign in for a members-only document, and closes them when it becomes one', async () => {
+    const { server, admin } = await setup()
+    const reader = connectClient(server, MANIFESTO_ID)
+    await reader.synced()
+    const closed = closedWith(reader)
+    await as(server, admin).patch(`/api/documents/${MANIFESTO_ID}`, { visibility: 'members' })
+    expect((await closed).code).toBe(CloseCode.signInRequired)
+    const late = connectClient(server, MANIFESTO_ID)
+    expect((await closedWith(late)).code).toBe(CloseCode.signInRequired)
+    const stranger = connectClient(server, MANIFESTO_ID, await signUp(server, 'stranger'))
+    expect((await closedWith(stranger)).code).toBe(CloseCode.forbidden)
+  })
+
+  it('drops presence sent by someone who is not signed in', async () => {
+    const { server, writer } = await setup()
+    const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`)
+    await new Promise((resolve) => socket.once('message', resolve))
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarUint(update, 424242)
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarString(update, JSON.stringify({ user: { name: 'Ghost', color: '#000000' } }))
+    const frame = encoding.createEncoder()
+    encoding.writeVarUint(frame, MESSAGE_AWARENESS)
+    encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
+    socket.send(encoding.toUint8Array(frame))
+    // The writer's own later change arrives; the ghost never did.
+    writer.provider.awareness.setLocalStateField('cursor', 7)
+    appendParagraph(writer.doc, 'After the ghost.')
+    await writer.allSaved()
+    expect(writer.provider.awareness.getStates().has(424242)).toBe(false)
+    socket.close()
+  })
+})
+
+/** The text of a document state read back from the server. */
+function textOfState(state: Buffer): string {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return textOf(doc)
+}
