@@ -19,6 +19,9 @@ export function documentExtensions(): Extensions {
     StarterKit.configure({
       // Collaboration brings its own Yjs-aware undo; ProseMirror's history would undo other people's edits.
       undoRedo: false,
+      // It appends a paragraph to any document that ends in a list, on load: a write by every
+      // client that opens the document, refused for readers and doubled when two open it at once.
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,
