@@ -3,7 +3,8 @@
  * the UI cannot be trusted:
  *
  *   - joining: the upgrade request's session says who is connecting; someone who
- *     may not read is refused (4401 sign in first, or 4403);
+ *     may not read is refused (4401 sign in first, or 4403). A browser page from
+ *     another site gets no identity: browsers send our cookie with its websocket too;
  *   - editing: an update that would change the document is refused with 4403
  *     unless the person may edit *now* (roles are looked up per update, so a change
  *     of role takes effect at once). An empty sync step 2 is not a change;
@@ -13,6 +14,7 @@
  *   - changes of access (roles, blocks, visibility) re-check every open connection
  *     of the document and close those that lost access.
  */
+import type { IncomingMessage } from 'node:http'
 import { CollabError, type ConnectionInfo, type Extension, type RoomView } from '../collab/hooks'
 import type { DocumentAccess, Store } from '../storage/store'
 import type { Accounts, User } from './accounts'
@@ -31,6 +33,24 @@ interface OpenDocument {
   connections: Set<ConnectionInfo>
   anonymous: Set<ConnectionInfo>
   room: RoomView | null
+}
+
+/**
+ * A page on another site can open our websocket, and the browser attaches our session cookie.
+ * Browsers always send Origin with a websocket handshake; programs usually send none. Behind a
+ * proxy that rewrites Host, X-Forwarded-Host names the public host; a web page cannot set
+ * headers on a websocket handshake, so it cannot forge either.
+ */
+function isCrossSite(request: IncomingMessage): boolean {
+  const origin = request.headers.origin
+  if (origin === undefined) return false
+  const forwarded = request.headers['x-forwarded-host']
+  const hosts = [request.headers.host, ...(Array.isArray(forwarded) ? forwarded : (forwarded?.split(',') ?? []))].map((host) => host?.trim())
+  try {
+    return !hosts.includes(new URL(origin).host)
+  } catch {
+    return true
+  }
 }
 
 export function accessControl(options: { store: Store; sessions: Sessions; accounts: Accounts }): AccessControl {
@@ -56,7 +76,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
     name: 'access-control',
 
     async onAuthenticate({ documentId, request, connection }) {
-      const viewer = await sessions.identify(request)
+      const viewer = isCrossSite(request) ? null : await sessions.identify(request)
       const document = await store.getDocument(documentId)
       // An unknown document is refused by the registry when it loads, with 4404.
       if (!document) return

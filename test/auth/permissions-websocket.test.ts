@@ -162,3 +162,36 @@ function textOfState(state: Buffer): string {
   Y.applyUpdate(doc, state)
   return textOf(doc)
 }
+
+describe('connections from other sites', () => {
+  it('treats a page on another site as signed out, even when the browser sends the cookie', async () => {
+    const server = await startServer()
+    await signUp(server, 'admin')
+    const carla = await signUp(server, 'carla')
+    const open = (origin: string) =>
+      new Promise<{ code: number }>((resolve) => {
+        const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`, { headers: { cookie: carla.cookie, origin } })
+        socket.once('message', () => {
+          // A signed-in contributor's edit would be accepted; a signed-out reader's is refused.
+          const writer = new Y.Doc()
+          writer.getXmlFragment('default').insert(0, [new Y.XmlText('cross-site')])
+          const encoder = encoding.createEncoder()
+          encoding.writeVarUint(encoder, 0)
+          encoding.writeVarUint(encoder, 2)
+          encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(writer))
+          socket.send(encoding.toUint8Array(encoder))
+          // A sync step 1 after it: its answer (a step 2) means the edit before it was accepted.
+          socket.send(new Uint8Array([0, 0, 1, 0]))
+        })
+        socket.on('message', (data: Buffer) => {
+          if (data[0] === 0 && data[1] === 1) {
+            socket.close()
+            resolve({ code: 0 })
+          }
+        })
+        socket.once('close', (code) => resolve({ code }))
+      })
+    expect((await open('https://evil.example')).code).toBe(CloseCode.forbidden)
+    expect((await open(server.url)).code).toBe(0)
+  })
+})
