@@ -48,7 +48,10 @@ export function persistence(options: PersistenceOptions): Extension {
       const entry = logs.get(documentId)
       if (!entry) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
       const written = entry.log.append(update)
-      if (entry.log.logBytes >= options.compactLogBytes) void compact(documentId)
+      // Checked once the write is done: the log's size only grows when a flush lands.
+      void written.then(() => {
+        if (entry.log.logBytes >= options.compactLogBytes) void compact(documentId)
+      }, () => undefined)
       return written
     },
 
