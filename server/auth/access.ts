@@ -87,18 +87,21 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
           : new CollabError('signInRequired', 'this document is for members: sign in first')
       }
       if (viewer) connection.context.set(VIEWER_ID, viewer.id)
+      // Cached now, because frames that arrived while the document loaded are checked before onJoin.
       const open = documents.get(documentId) ?? { access: document.access, connections: new Set(), anonymous: new Set(), room: null }
       open.access = document.access
-      open.connections.add(connection)
-      if (!viewer) open.anonymous.add(connection)
       documents.set(documentId, open)
     },
 
+    // Tracked from here, not from onAuthenticate: a connection that joined always hears onDisconnect.
     onJoin({ documentId, room, connection }) {
       const open = documents.get(documentId)
       if (!open) return
       open.room = room
-      if (open.anonymous.has(connection)) publishReaderCount(open)
+      open.connections.add(connection)
+      if (viewerOf(connection)) return
+      open.anonymous.add(connection)
+      publishReaderCount(open)
     },
 
     beforeApplyUpdate({ update, connection }) {
@@ -120,7 +123,8 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       if (!open) return
       open.connections.delete(connection)
       if (open.anonymous.delete(connection)) publishReaderCount(open)
-      if (open.connections.size === 0) documents.delete(documentId)
+      // The entry stays (one small object per document ever opened): another connection may be
+      // between onAuthenticate and onJoin, with its first frames about to be checked against it.
     },
 
     async revalidate(documentId) {

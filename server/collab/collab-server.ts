@@ -127,12 +127,12 @@ export class CollabServer {
     websocket.on('error', (error) => logger.debug({ err: error, connection: info.id }, 'websocket error'))
     websocket.on('close', () => {
       this.connections.delete(connection)
-      if (!loaded) return
-      loaded.room.leave(connection)
       const room = loaded
-      void runHook(this.options.extensions, 'onDisconnect', { documentId, room: room.room, connection: info })
+      room?.room.leave(connection)
+      // Every connection hears onDisconnect, also one that left before its document loaded.
+      void runHook(this.options.extensions, 'onDisconnect', { documentId, room: room?.room ?? null, connection: info })
         .catch((error: unknown) => logger.error({ err: error }, 'onDisconnect failed'))
-        .finally(() => this.release(room))
+        .finally(() => room && this.release(room))
     })
     try {
       if (this.closing) throw new CollabError('goingAway', 'the server is shutting down')

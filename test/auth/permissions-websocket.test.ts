@@ -195,3 +195,31 @@ describe('connections from other sites', () => {
     expect((await open(server.url)).code).toBe(0)
   })
 })
+
+describe('edits that arrive while a document loads', () => {
+  // Regression: the role was looked up only once the client had joined, so a contributor's
+  // first frames, sent before the document finished loading, were refused as a reader's.
+  it('accepts a contributor’s edit sent before the document has loaded', async () => {
+    const server = await startServer()
+    await signUp(server, 'admin')
+    const carla = await signUp(server, 'carla')
+    const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`, { headers: { cookie: carla.cookie } })
+    const accepted = new Promise<boolean>((resolve) => {
+      socket.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(true))
+      socket.once('close', () => resolve(false))
+    })
+    socket.once('open', () => {
+      const author = new Y.Doc()
+      author.getXmlFragment('default').insert(0, [new Y.XmlText('sent while loading')])
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint(encoder, 2)
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(author))
+      socket.send(encoding.toUint8Array(encoder))
+      socket.send(new Uint8Array([0, 0, 1, 0]))
+    })
+    expect(await accepted).toBe(true)
+    socket.close()
+    expect(textOfState(await serverState(server, MANIFESTO_ID))).toContain('sent while loading')
+  })
+})
