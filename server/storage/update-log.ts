@@ -161,7 +161,7 @@ export class UpdateLog {
     try {
       if (this.failure !== null) throw this.failure
       const bytes = Buffer.concat(records)
-      await this.file.write(bytes, 0, bytes.length, this.fileBytes)
+      await writeFully(this.file, bytes, this.fileBytes)
       await this.file.datasync()
       this.fileBytes += bytes.length
       for (const waiter of waiters) waiter.resolve()
@@ -183,6 +183,19 @@ export class UpdateLog {
     } catch {
       this.failure = error
     }
+  }
+}
+
+/**
+ * A write may store only part of what it was given (a nearly full disk does this, without
+ * an error); the rest must be written, or the error that stops it must surface.
+ */
+async function writeFully(file: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  let written = 0
+  while (written < bytes.length) {
+    const { bytesWritten } = await file.write(bytes, written, bytes.length - written, position + written)
+    if (bytesWritten === 0) throw new Error('The disk accepted no more bytes.')
+    written += bytesWritten
   }
 }
 
