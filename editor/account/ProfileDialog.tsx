@@ -4,11 +4,11 @@
  */
 import { type FormEvent, useState } from 'react'
 import { updateProfile } from '../http/account'
-import { DISPLAY_NAME_MAX_LENGTH, type User } from '../http/users'
+import type { User } from '../http/users'
 import { ColourPicker } from '../identity/ColourPicker'
 import { IdentityPreview } from '../identity/IdentityPreview'
 import { Dialog } from '../ui/Dialog'
-import { TextField } from '../ui/TextField'
+import { DisplayNameField } from './AccountFields'
 import { useSetUser } from './account-context'
 import { type FieldErrors, placeErrors } from './field-errors'
 
@@ -53,13 +53,9 @@ export function ProfileDialog({ user, onClose }: { readonly user: User; readonly
     >
       <form onSubmit={submit} noValidate>
         <IdentityPreview name={normaliseName(displayName)} color={color} />
-        <TextField
-          label="Your name"
-          name="displayName"
+        <DisplayNameField
           data-testid="profile-display-name"
           value={displayName}
-          maxLength={DISPLAY_NAME_MAX_LENGTH}
-          autoComplete="name"
           error={errors.displayName}
           onChange={(event) => {
             setDisplayName(event.target.value)

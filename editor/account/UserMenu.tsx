@@ -13,6 +13,7 @@ import { useMenuButton } from '../ui/use-menu-button'
 import { useAccount, useSetUser } from './account-context'
 import { ProfileDialog } from './ProfileDialog'
 import { safeReturnPath, signInPath, signUpPath } from './return-path'
+import '../ui/menu.css'
 import './user-menu.css'
 
 export function UserMenu() {
@@ -73,18 +74,19 @@ function AccountMenu({ user }: { readonly user: User }) {
       >
         <Avatar name={user.displayName} color={user.color} />
       </button>
-      <div {...menuProps} className="user-menu__list">
+      <div {...menuProps} className="menu user-menu__list">
         {/* Visual only: a menu may hold only items, and the button's name already says all this. */}
         <div className="user-menu__who" aria-hidden="true">
           <span className="user-menu__name">{user.displayName}</span>
           <span className="user-menu__username">@{user.username}</span>
           {user.isAdmin && <span className="tag">Site admin</span>}
         </div>
-        <button type="button" role="menuitem" tabIndex={-1} className="user-menu__item" onClick={() => setEditingProfile(true)}
-          data-testid="profile">
+        <button type="button" role="menuitem" tabIndex={-1} className="menu__item user-menu__item"
+          onClick={() => setEditingProfile(true)} data-testid="profile">
           Profile
         </button>
-        <button type="button" role="menuitem" tabIndex={-1} className="user-menu__item" onClick={leave} data-testid="signout">
+        <button type="button" role="menuitem" tabIndex={-1} className="menu__item user-menu__item" onClick={leave}
+          data-testid="signout">
           Sign out
         </button>
       </div>

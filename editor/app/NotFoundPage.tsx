@@ -1,6 +1,6 @@
 /** For addresses that match no page, and for document ids the server does not know. */
-import { Link } from 'react-router'
 import { AppHeader } from './AppHeader'
+import { DeadEnd } from './DeadEnd'
 import { usePageTitle } from './use-page-title'
 import './message-page.css'
 
@@ -19,11 +19,7 @@ export function NotFoundPage({
       <AppHeader />
       <main className="message-page" data-testid="not-found">
         <p className="message-page__eyebrow">404</p>
-        <h1 className="message-page__heading">{heading}</h1>
-        <p className="message-page__text">{explanation}</p>
-        <Link to="/" className="button button--primary">
-          See all documents
-        </Link>
+        <DeadEnd heading={heading}>{explanation}</DeadEnd>
       </main>
     </>
   )

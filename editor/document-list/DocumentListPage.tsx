@@ -36,7 +36,7 @@ export function DocumentListPage() {
         )}
 
         <section className="document-list-page__documents" aria-labelledby="all-documents">
-          <h2 id="all-documents" className="document-list-page__subheading">
+          <h2 id="all-documents" className="section-heading">
             {user ? 'Documents you can open' : 'Public documents'}
           </h2>
           {list.status === 'loading' && <p className="document-list__empty">Loading documents…</p>}

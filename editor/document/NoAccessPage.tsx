@@ -5,6 +5,7 @@
 import { Link } from 'react-router'
 import { signInPath, signUpPath } from '../account/return-path'
 import { AppHeader } from '../app/AppHeader'
+import { DeadEnd } from '../app/DeadEnd'
 import { usePageTitle } from '../app/use-page-title'
 import '../app/message-page.css'
 
@@ -39,14 +40,10 @@ export function NoAccessPage({ documentId, reason }: NoAccessPageProps) {
         ) : (
           <>
             <p className="message-page__eyebrow">No access</p>
-            <h1 className="message-page__heading">You don’t have access to this document</h1>
-            <p className="message-page__text">
+            <DeadEnd heading="You don’t have access to this document">
               It is open to its members only, or this account has been blocked from it. To join, ask one of its
               maintainers for an invitation.
-            </p>
-            <Link to="/" className="button button--primary">
-              See all documents
-            </Link>
+            </DeadEnd>
           </>
         )}
       </main>

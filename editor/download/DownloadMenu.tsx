@@ -6,6 +6,7 @@ import { documentExportUrl } from '../http/documents'
 import { ChevronDownIcon, DownloadIcon } from '../ui/icons'
 import { useMenuButton } from '../ui/use-menu-button'
 import { DOWNLOAD_CHOICES } from './download-choices'
+import '../ui/menu.css'
 import './download-menu.css'
 
 export function DownloadMenu({ documentId }: { readonly documentId: string }) {
@@ -14,18 +15,18 @@ export function DownloadMenu({ documentId }: { readonly documentId: string }) {
     <div ref={rootRef} className="download-menu" onBlur={onBlur}>
       <button {...buttonProps} className="download-menu__button" data-testid="download-menu-button">
         <DownloadIcon />
-        <span className="download-menu__label">Download</span>
+        <span className="visually-hidden-on-phones">Download</span>
         <span className="download-menu__chevron">
           <ChevronDownIcon />
         </span>
       </button>
-      <div {...menuProps} className="download-menu__list">
+      <div {...menuProps} className="menu download-menu__list">
         {DOWNLOAD_CHOICES.map(({ format, name, extension }) => (
           <a
             key={format}
             role="menuitem"
             tabIndex={-1}
-            className="download-menu__item"
+            className="menu__item download-menu__item"
             href={documentExportUrl(documentId, format)}
             download
             data-testid={`download-${format}`}

@@ -8,6 +8,7 @@ import { useAccount } from '../account/account-context'
 import { signInPath, signUpPath } from '../account/return-path'
 import { MEMBER_ROLE_DESCRIPTIONS, ROLE_NAMES } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
+import { DeadEnd } from '../app/DeadEnd'
 import { usePageTitle } from '../app/use-page-title'
 import { describeError } from '../http/api-error'
 import { acceptInvite, type Invite } from '../http/invites'
@@ -46,11 +47,7 @@ export function InvitePage() {
 function Dead({ heading, explanation }: { readonly heading: string; readonly explanation: string }) {
   return (
     <div role="alert">
-      <h1 className="message-page__heading">{heading}</h1>
-      <p className="message-page__text">{explanation}</p>
-      <Link to="/" className="button button--primary">
-        See all documents
-      </Link>
+      <DeadEnd heading={heading}>{explanation}</DeadEnd>
     </div>
   )
 }

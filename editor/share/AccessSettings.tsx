@@ -33,7 +33,7 @@ export function AccessSettings({ document, onDocumentChange }: AccessSettingsPro
 
   return (
     <section className="share-section" aria-labelledby={`${visibilityId}-heading`}>
-      <h3 id={`${visibilityId}-heading`} className="share-section__heading">
+      <h3 id={`${visibilityId}-heading`} className="section-heading">
         General access
       </h3>
       <div className="share-setting">

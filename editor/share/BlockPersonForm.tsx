@@ -1,9 +1,7 @@
 /** Blocks someone by username: for people who are not members, so have no row to block them from. */
-import { type FormEvent, useId, useState } from 'react'
 import { blockPerson } from '../http/members'
-import { findUser } from '../http/users'
-import { usePendingAction } from '../ui/use-pending-action'
-import { cleanUsername, UsernameInput } from './UsernameInput'
+import { UsernameInput } from './UsernameInput'
+import { usePersonByUsername } from './use-person-by-username'
 
 interface BlockPersonFormProps {
   readonly documentId: string
@@ -11,47 +9,25 @@ interface BlockPersonFormProps {
 }
 
 export function BlockPersonForm({ documentId, onBlocked }: BlockPersonFormProps) {
-  const [username, setUsername] = useState('')
-  const block = usePendingAction()
-  const inputId = useId()
-  const errorId = useId()
-  const wanted = cleanUsername(username)
-
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault()
-    if (wanted === '') return
-    const done = await block.run(async () => {
-      const person = await findUser(wanted)
-      await blockPerson(documentId, person.id)
-      await onBlocked()
-    })
-    if (done) setUsername('')
-  }
+  const block = usePersonByUsername(async (person) => {
+    await blockPerson(documentId, person.id)
+    await onBlocked()
+  })
 
   return (
-    <form className="share-form share-form--secondary" onSubmit={submit} noValidate>
-      <label className="field-label" htmlFor={inputId}>
+    <form className="share-form share-form--secondary" onSubmit={block.submit} noValidate>
+      <label className="field-label" {...block.labelProps}>
         Block someone by username
       </label>
       <div className="share-form__row">
-        <UsernameInput
-          id={inputId}
-          value={username}
-          aria-invalid={block.error ? true : undefined}
-          aria-describedby={block.error ? errorId : undefined}
-          data-testid="block-username"
-          onChange={(event) => {
-            setUsername(event.target.value)
-            block.clearError()
-          }}
-        />
-        <button type="submit" className="button button--danger" disabled={block.pending || wanted === ''}
+        <UsernameInput {...block.inputProps} data-testid="block-username" />
+        <button type="submit" className="button button--danger" disabled={block.pending || block.empty}
           data-testid="block-submit">
           {block.pending ? 'Blocking…' : 'Block'}
         </button>
       </div>
       {block.error && (
-        <p id={errorId} className="error-text" role="alert">
+        <p id={block.errorId} className="error-text" role="alert">
           {block.error}
         </p>
       )}

@@ -18,7 +18,7 @@ interface BlockedListProps {
 export function BlockedList({ documentId, blocked, onChange }: BlockedListProps) {
   return (
     <section className="share-section" aria-labelledby="share-blocked-heading">
-      <h3 id="share-blocked-heading" className="share-section__heading">
+      <h3 id="share-blocked-heading" className="section-heading">
         Blocked
       </h3>
       {blocked !== null && blocked.length === 0 && <p className="share-section__empty">Nobody is blocked.</p>}

@@ -34,7 +34,7 @@ export function InviteLinkForm({ documentId }: { readonly documentId: string }) 
   const expires = invite && new Date(invite.expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <section className="share-section" aria-labelledby="share-invite-heading">
-      <h3 id="share-invite-heading" className="share-section__heading">
+      <h3 id="share-invite-heading" className="section-heading">
         Invitation link
       </h3>
       <form className="share-form" onSubmit={submit} noValidate>

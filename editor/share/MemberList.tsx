@@ -14,7 +14,7 @@ export function MemberList({ documentId, members, onChange }: MemberListProps) {
   const me = useUser()
   return (
     <section className="share-section" aria-labelledby="share-members-heading">
-      <h3 id="share-members-heading" className="share-section__heading">
+      <h3 id="share-members-heading" className="section-heading">
         Members
       </h3>
       <AddPersonForm documentId={documentId} onAdded={onChange} />

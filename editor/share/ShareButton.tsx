@@ -19,7 +19,7 @@ export function ShareButton({ document, onDocumentChange, onAccessChange }: Shar
       <button type="button" className="share-button" aria-haspopup="dialog" onClick={() => setOpen(true)}
         data-testid="share-button">
         <ShareIcon />
-        <span className="share-button__label">Share</span>
+        <span className="visually-hidden-on-phones">Share</span>
       </button>
       {open && (
         <ShareDialog

@@ -1,17 +1,12 @@
 /** /signup: a new account, signed in at once, then back to where the person was (`?next=`). */
-import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
+import { DisplayNameField, PasswordField, UsernameField } from '../account/AccountFields'
 import { signInPath } from '../account/return-path'
 import { usePageTitle } from '../app/use-page-title'
 import { signUp } from '../http/account'
-import {
-  DISPLAY_NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  USERNAME_MAX_LENGTH,
-} from '../http/users'
-import { TextField } from '../ui/TextField'
+import { PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH } from '../http/users'
 import { AuthCard } from './AuthCard'
+import { AuthForm } from './AuthForm'
 import { useAccountForm } from './use-account-form'
 import { useFinishSignIn } from './use-finish-sign-in'
 
@@ -27,16 +22,8 @@ export function SignUpPage() {
   usePageTitle('Sign up')
   const returnPath = useFinishSignIn()
   const form = useAccountForm(FIELDS, FIXED)
-  const [displayName, setDisplayName] = useState('')
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
+  const { displayName, username, password } = form.values
 
-  function submit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault()
-    void form.submit(() => signUp({ username: username.trim(), password, displayName: displayName.trim() }))
-  }
-
-  const formError = form.errors.form
   return (
     <AuthCard
       title="Join the writing"
@@ -47,69 +34,35 @@ export function SignUpPage() {
         </>
       }
     >
-      <form onSubmit={submit} noValidate data-testid="signup-form">
-        <TextField
-          label="Your name"
-          name="displayName"
+      <AuthForm
+        form={form}
+        request={() => signUp({ username: username.trim(), password, displayName: displayName.trim() })}
+        testIdPrefix="signup"
+        note="The first person to sign up becomes the site admin."
+        submitLabel="Create account"
+        pendingLabel="Creating your account…"
+      >
+        <DisplayNameField
           hint="How co-writers see you. You can change it later."
           data-testid="signup-display-name"
-          value={displayName}
-          maxLength={DISPLAY_NAME_MAX_LENGTH}
-          autoComplete="name"
           placeholder="e.g. Ana Pérez"
           autoFocus
           required
-          error={form.errors.displayName}
-          onChange={(event) => {
-            setDisplayName(event.target.value)
-            form.clearErrors()
-          }}
+          {...form.field('displayName')}
         />
-        <TextField
-          label="Username"
-          name="username"
+        <UsernameField
           hint={`3–${USERNAME_MAX_LENGTH} characters: lowercase letters, digits, dots, underscores and hyphens.`}
           data-testid="signup-username"
-          value={username}
-          maxLength={USERNAME_MAX_LENGTH}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          error={form.errors.username}
-          onChange={(event) => {
-            setUsername(event.target.value)
-            form.clearErrors()
-          }}
+          {...form.field('username')}
         />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
+        <PasswordField
           hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           data-testid="signup-password"
-          value={password}
           minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
           autoComplete="new-password"
-          required
-          error={form.errors.password}
-          onChange={(event) => {
-            setPassword(event.target.value)
-            form.clearErrors()
-          }}
+          {...form.field('password')}
         />
-        {formError && (
-          <p className="error-text auth-card__form-error" role="alert" data-testid="signup-error">
-            {formError}
-          </p>
-        )}
-        <p className="auth-card__note">The first person to sign up becomes the site admin.</p>
-        <button type="submit" className="button button--primary auth-card__submit" disabled={form.pending}
-          data-testid="signup-submit">
-          {form.pending ? 'Creating your account…' : 'Create account'}
-        </button>
-      </form>
+      </AuthForm>
     </AuthCard>
   )
 }

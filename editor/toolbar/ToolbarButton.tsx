@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import { useTooltip } from '../ui/Tooltip'
 import { ariaKeyShortcut, formatShortcut, type Platform } from './shortcuts'
+import '../ui/icon-button.css'
 
 interface ToolbarButtonProps {
   readonly label: string
@@ -22,7 +23,7 @@ export function ToolbarButton({ label, shortcut, platform, icon, active, disable
     <>
       <button
         type="button"
-        className="toolbar__button"
+        className="icon-button toolbar__button"
         aria-label={label}
         aria-pressed={active}
         aria-keyshortcuts={ariaKeyShortcut(shortcut, platform)}

@@ -7,6 +7,7 @@
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 import { CloseIcon } from './icons'
+import './icon-button.css'
 import './dialog.css'
 
 interface DialogProps {
@@ -54,7 +55,7 @@ export function Dialog({ title, lead, onClose, size = 'md', testId, children }: 
         )}
         {children}
         {/* Last in the DOM though drawn top right: showModal() focuses the first control, which should be the form's. */}
-        <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button dialog__close" aria-label="Close" onClick={onClose}>
           <CloseIcon />
         </button>
       </div>

@@ -5,7 +5,7 @@
 import { type InputHTMLAttributes, type Ref, useId } from 'react'
 import './text-field.css'
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
   readonly label: string
   /** Always shown under the input, e.g. the rules a username must follow. */
   readonly hint?: string
