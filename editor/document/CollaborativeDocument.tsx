@@ -41,6 +41,11 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
   const editor = useDocumentEditor(session, user, editable, openLinkForm)
   useLeaveWarning(session)
 
+  // The server says this person's role changed (a maintainer acted elsewhere): read it again.
+  useEffect(() => {
+    if (connection.accessChanges > 0) onAccessChange()
+  }, [connection.accessChanges, onAccessChange])
+
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable)
     // The text is a textbox to screen readers; this tells them it is one that cannot be typed in.

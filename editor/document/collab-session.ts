@@ -43,6 +43,7 @@ export class CollabSession {
   #closure: Closure | null = null
   #hasConnected = false
   #hasSynced = false
+  #accessChanges = 0
   readonly #listeners = new Set<() => void>()
 
   constructor(readonly documentId: string) {
@@ -69,6 +70,12 @@ export class CollabSession {
       this.#hasSynced = true
       this.#notify()
     })
+    // The provider reconnects by itself; the page must also read the person's new role.
+    this.provider.on('connection-close', (event) => {
+      if (event?.code !== CloseCode.accessChanged) return
+      this.#accessChanges++
+      this.#notify()
+    })
     this.provider.on('closed', ({ code }) => {
       this.#closure = closureFor(code)
       this.#notify()
@@ -93,6 +100,11 @@ export class CollabSession {
    */
   get hasSynced(): boolean {
     return this.#hasSynced
+  }
+
+  /** How many times the server said this person's role changed; the page reloads the role on each. */
+  get accessChanges(): number {
+    return this.#accessChanges
   }
 
   /** Set when the server refused the document for good; the session will not reconnect on its own. */

@@ -27,6 +27,7 @@ export interface ConnectionView {
   readonly saveState: SaveState
   readonly hasConnected: boolean
   readonly closure: Closure | null
+  readonly accessChanges: number
 }
 
 /** Re-renders when the save state, the first connection or a final close changes. */
@@ -34,7 +35,8 @@ export function useConnectionView(session: CollabSession): ConnectionView {
   const saveState = useSyncExternalStore(session.subscribe, () => session.saveState)
   const hasConnected = useSyncExternalStore(session.subscribe, () => session.hasConnected)
   const closure = useSyncExternalStore(session.subscribe, () => session.closure)
-  return { saveState, hasConnected, closure }
+  const accessChanges = useSyncExternalStore(session.subscribe, () => session.accessChanges)
+  return { saveState, hasConnected, closure, accessChanges }
 }
 
 const noSubscription = () => () => {}

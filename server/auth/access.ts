@@ -12,13 +12,14 @@
  *     account's, so nobody can appear as someone else. People who are not signed in
  *     are not shown one by one: the server publishes how many of them are reading;
  *   - changes of access (roles, blocks, visibility) re-check every open connection
- *     of the document and close those that lost access.
+ *     of the document and close those that lost access (4403, or 4401). Those whose
+ *     role changed are closed with 4510: they reconnect at once and learn their new role.
  */
 import type { IncomingMessage } from 'node:http'
 import { CollabError, type ConnectionInfo, type Extension, type RoomView } from '../collab/hooks'
 import type { DocumentAccess, Store } from '../storage/store'
 import type { Accounts, User } from './accounts'
-import { DocumentPermissions } from './roles'
+import { DocumentPermissions, type Role } from './roles'
 import type { Sessions } from './sessions'
 
 const VIEWER_ID = 'coffeehouse:viewer-id'
@@ -30,7 +31,8 @@ export interface AccessControl extends Extension {
 
 interface OpenDocument {
   access: DocumentAccess
-  connections: Set<ConnectionInfo>
+  /** Each joined connection, with the role it joined with or was last told about. */
+  connections: Map<ConnectionInfo, Role | null>
   anonymous: Set<ConnectionInfo>
   room: RoomView | null
 }
@@ -88,7 +90,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       }
       if (viewer) connection.context.set(VIEWER_ID, viewer.id)
       // Cached now, because frames that arrived while the document loaded are checked before onJoin.
-      const open = documents.get(documentId) ?? { access: document.access, connections: new Set(), anonymous: new Set(), room: null }
+      const open = documents.get(documentId) ?? { access: document.access, connections: new Map(), anonymous: new Set(), room: null }
       open.access = document.access
       documents.set(documentId, open)
     },
@@ -98,7 +100,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       const open = documents.get(documentId)
       if (!open) return
       open.room = room
-      open.connections.add(connection)
+      open.connections.set(connection, permissionsOf(connection)?.role ?? null)
       if (viewerOf(connection)) return
       open.anonymous.add(connection)
       publishReaderCount(open)
@@ -132,13 +134,18 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       const document = await store.getDocument(documentId)
       if (!open || !document) return
       open.access = document.access
-      for (const connection of open.connections) {
-        if (permissionsOf(connection)?.canRead()) continue
-        connection.close(
-          viewerOf(connection)
-            ? new CollabError('forbidden', 'your access to this document was removed')
-            : new CollabError('signInRequired', 'this document is now for members: sign in first'),
-        )
+      for (const [connection, role] of open.connections) {
+        const permissions = permissionsOf(connection)
+        if (!permissions?.canRead()) {
+          connection.close(
+            viewerOf(connection)
+              ? new CollabError('forbidden', 'your access to this document was removed')
+              : new CollabError('signInRequired', 'this document is now for members: sign in first'),
+          )
+        } else if (permissions.role !== role) {
+          open.connections.set(connection, permissions.role)
+          connection.close(new CollabError('accessChanged', `your role is now ${permissions.role}`))
+        }
       }
     },
   }

@@ -55,6 +55,8 @@ export const CloseCode = {
   documentNotFound: 4404,
   /** The document could not be stored; reconnect later and the edits are resent. */
   storageUnavailable: 4503,
+  /** The client's role in the document changed; it reconnects (the provider does) and reads its role again. */
+  accessChanged: 4510,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode

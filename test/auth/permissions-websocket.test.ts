@@ -85,6 +85,22 @@ describe('permissions on the websocket', () => {
     expect(textOfState(await serverState(server, MANIFESTO_ID))).not.toContain('No longer allowed.')
   })
 
+  it('tells an open connection that its role changed, and judges its next edit by the new role', async () => {
+    const { server, admin } = await setup()
+    const created = await as(server, admin).post('/api/documents', { title: 'Closed draft' })
+    const { id } = (await created.json()) as { id: string }
+    const newcomer = await signUp(server, 'newcomer')
+    const client = connectClient(server, id, newcomer)
+    await client.synced()
+    const told = next<[{ code: number } | null]>(client.provider, 'connection-close')
+    await as(server, admin).put(`/api/documents/${id}/members/${newcomer.user.id}`, { role: 'contributor' })
+    expect((await told)[0]?.code).toBe(CloseCode.accessChanged)
+    // The provider reconnects by itself; the same person may now write.
+    appendParagraph(client.doc, 'Now a contributor.')
+    await client.allSaved()
+    expect(textOfState(await serverState(server, id))).toContain('Now a contributor.')
+  })
+
   it('corrects a client that claims another person’s identity in its presence', async () => {
     const { server, writer } = await setup()
     const mallory = await signUp(server, 'mallory', 'Mallory')

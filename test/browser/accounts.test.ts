@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp } from '../support/accounts'
-import { browserAvailable, documentText, launchBrowser, visitorIn } from '../support/browser'
+import { as, signUp } from '../support/accounts'
+import { browserAvailable, documentText, launchBrowser, personIn, visitorIn } from '../support/browser'
 import { startServer } from '../support/server'
 
 describe.skipIf(!browserAvailable)('accounts in the browser', () => {
@@ -47,5 +47,26 @@ describe.skipIf(!browserAvailable)('accounts in the browser', () => {
     const exported = await (await fetch(`${server.url}/api/documents/${MANIFESTO_ID}/export?format=text`)).text()
     expect(exported).toContain('Written by a new contributor.')
     expect(exported).not.toContain('A reader types.')
+  })
+
+  it('lets a reader write as soon as a maintainer makes them a contributor, without reloading', async () => {
+    const server = await startServer()
+    const admin = await signUp(server, 'admin')
+    const { id } = (await (await as(server, admin).post('/api/documents', { title: 'Members’ draft' })).json()) as { id: string }
+    const browser = await launchBrowser()
+    const reader = await personIn(browser, server.url, { username: 'rhea', displayName: 'Rhea' })
+    await reader.page.goto(`${server.url}/d/${id}`)
+    await reader.page.waitForSelector('[data-testid=read-only-banner]')
+
+    const { user } = (await (await as(server, admin).get('/api/users/rhea')).json()) as { user: { id: string } }
+    await as(server, admin).put(`/api/documents/${id}/members/${user.id}`, { role: 'contributor' })
+
+    await reader.page.waitForSelector('.ProseMirror[contenteditable=true]')
+    expect(await reader.page.locator('[data-testid=read-only-banner]').count()).toBe(0)
+    await reader.page.click('.ProseMirror')
+    await reader.page.keyboard.type('Promoted and writing.')
+    await reader.page.waitForSelector('[data-testid=save-status][data-state=saved]')
+    const exported = await (await fetch(`${server.url}/api/documents/${id}/export?format=text`)).text()
+    expect(exported).toContain('Promoted and writing.')
   })
 })
