@@ -73,12 +73,6 @@ export class PersistentSessionStore extends session.Store {
     callback?.()
   }
 
-  /** Ends every session of one person (used when they are removed). */
-  async destroyAllOf(userId: string): Promise<void> {
-    for (const [id, stored] of Object.entries(this.db.data.sessions)) if (stored.data.userId === userId) delete this.db.data.sessions[id]
-    await this.db.write()
-  }
-
   async close(): Promise<void> {
     await this.touches.flush()
   }

@@ -75,10 +75,6 @@ export class CollabServer {
     return true
   }
 
-  /** Every open connection's info, for extensions that act on connections they did not see open. */
-  connectionsOf(documentId: string): ConnectionInfo[] {
-    return [...this.connections].filter((connection) => connection.info.documentId === documentId).map((connection) => connection.info)
-  }
 
   /** Opens a document on the server's side, loading it if no client has. */
   async openDocument(documentId: string): Promise<DocumentHandle> {

@@ -1,12 +1,13 @@
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_AWARENESS } from '../../server/collab/protocol'
+import { CloseCode } from '../../server/collab/protocol'
+import { encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next, until } from '../support/events'
+import { awarenessFrame } from '../support/raw-socket'
 import { serverState } from '../support/server-document'
 import { startServer } from '../support/server'
 
@@ -154,15 +155,7 @@ describe('permissions on the websocket', () => {
     const { server, writer } = await setup()
     const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`)
     await new Promise((resolve) => socket.once('message', resolve))
-    const update = encoding.createEncoder()
-    encoding.writeVarUint(update, 1)
-    encoding.writeVarUint(update, 424242)
-    encoding.writeVarUint(update, 1)
-    encoding.writeVarString(update, JSON.stringify({ user: { name: 'Ghost', color: '#000000' } }))
-    const frame = encoding.createEncoder()
-    encoding.writeVarUint(frame, MESSAGE_AWARENESS)
-    encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
-    socket.send(encoding.toUint8Array(frame))
+    socket.send(awarenessFrame(424242, 1, JSON.stringify({ user: { name: 'Ghost', color: '#000000' } })))
     // The writer's own later change arrives; the ghost never did.
     writer.provider.awareness.setLocalStateField('cursor', 7)
     appendParagraph(writer.doc, 'After the ghost.')
@@ -191,11 +184,7 @@ describe('connections from other sites', () => {
           // A signed-in contributor's edit would be accepted; a signed-out reader's is refused.
           const writer = new Y.Doc()
           writer.getXmlFragment('default').insert(0, [new Y.XmlText('cross-site')])
-          const encoder = encoding.createEncoder()
-          encoding.writeVarUint(encoder, 0)
-          encoding.writeVarUint(encoder, 2)
-          encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(writer))
-          socket.send(encoding.toUint8Array(encoder))
+          socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(writer)))
           // A sync step 1 after it: its answer (a step 2) means the edit before it was accepted.
           socket.send(new Uint8Array([0, 0, 1, 0]))
         })
@@ -227,11 +216,7 @@ describe('edits that arrive while a document loads', () => {
     socket.once('open', () => {
       const author = new Y.Doc()
       author.getXmlFragment('default').insert(0, [new Y.XmlText('sent while loading')])
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      encoding.writeVarUint(encoder, 2)
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(author))
-      socket.send(encoding.toUint8Array(encoder))
+      socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(author)))
       socket.send(new Uint8Array([0, 0, 1, 0]))
     })
     expect(await accepted).toBe(true)

@@ -1,30 +1,17 @@
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../server/collab/protocol'
+import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '../../server/collab/protocol'
 import { encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { until } from '../support/events'
-import { openRawSocket } from '../support/raw-socket'
+import { awarenessFrame, openRawSocket } from '../support/raw-socket'
 import { serverState as serverStateOf } from '../support/server-document'
 import { startServer, type TestServer } from '../support/server'
 
 const serverState = (server: TestServer) => serverStateOf(server, MANIFESTO_ID)
-
-function awarenessFrame(clientId: number, clock: number, state: string): Uint8Array {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, 1)
-  encoding.writeVarUint(update, clientId)
-  encoding.writeVarUint(update, clock)
-  encoding.writeVarString(update, state)
-  const frame = encoding.createEncoder()
-  encoding.writeVarUint(frame, MESSAGE_AWARENESS)
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
-  return encoding.toUint8Array(frame)
-}
 
 /** Keeps one stock client connected, so the document stays loaded between raw connections. */
 async function withWatcher(server: TestServer) {

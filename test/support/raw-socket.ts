@@ -1,6 +1,8 @@
 /** A bare websocket speaking the protocol byte by byte, for malformed and hostile input. */
+import * as encoding from 'lib0/encoding'
 import { onTestFinished } from 'vitest'
 import WebSocket from 'ws'
+import { MESSAGE_AWARENESS } from '../../server/collab/protocol'
 
 export interface RawSocket {
   socket: WebSocket
@@ -23,4 +25,17 @@ export function openRawSocket(collabUrl: string, documentId: string): RawSocket 
   )
   onTestFinished(() => socket.terminate())
   return { socket, joined, closed, frames }
+}
+
+/** An awareness frame with one entry, its state written as given (so it may be invalid JSON). */
+export function awarenessFrame(clientId: number, clock: number, state: string): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, 1)
+  encoding.writeVarUint(update, clientId)
+  encoding.writeVarUint(update, clock)
+  encoding.writeVarString(update, state)
+  const frame = encoding.createEncoder()
+  encoding.writeVarUint(frame, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
+  return encoding.toUint8Array(frame)
 }
