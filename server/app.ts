@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { DOCUMENT_ROOTS } from '../editor/schema/extensions'
+import { attributionBinding } from './attribution/binding'
 import { accessControl as createAccessControl } from './auth/access'
 import { Accounts } from './auth/accounts'
 import { Invites } from './auth/invites'
@@ -55,6 +56,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
 
     const extensions: Extension[] = [
       accessControl,
+      attributionBinding(),
       documentRegistry(store),
       persistence({
         store,

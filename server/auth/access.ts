@@ -22,8 +22,6 @@ import type { Accounts, User } from './accounts'
 import { DocumentPermissions, type Role } from './roles'
 import type { Sessions } from './sessions'
 
-const VIEWER_ID = 'coffeehouse:viewer-id'
-
 export interface AccessControl extends Extension {
   /** Re-reads a document's access settings and closes connections that lost access. */
   revalidate(documentId: string): Promise<void>
@@ -60,8 +58,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
   const documents = new Map<string, OpenDocument>()
 
   const viewerOf = (connection: ConnectionInfo): User | null => {
-    const id = connection.context.get(VIEWER_ID)
-    return typeof id === 'string' ? (accounts.get(id) ?? null) : null
+    return connection.user === null ? null : (accounts.get(connection.user) ?? null)
   }
 
   const permissionsOf = (connection: ConnectionInfo): DocumentPermissions | null => {
@@ -88,7 +85,8 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
           ? new CollabError('forbidden', 'you do not have access to this document')
           : new CollabError('signInRequired', 'this document is for members: sign in first')
       }
-      if (viewer) connection.context.set(VIEWER_ID, viewer.id)
+      // Everything this connection writes is attributed to this id (see server/attribution/).
+      if (viewer) connection.user = viewer.id
       // Cached now, because frames that arrived while the document loaded are checked before onJoin.
       const open = documents.get(documentId) ?? { access: document.access, connections: new Map(), anonymous: new Set(), room: null }
       open.access = document.access

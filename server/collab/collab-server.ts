@@ -29,6 +29,8 @@ export interface CollabServerOptions {
     messageBurst: number
   }
   logger: Logger
+  /** The clock that dates every change (ms since 1970); tests may set it. */
+  now?: () => number
 }
 
 /** Server-side access to a document, as if it were a client: keeps it loaded until released. */
@@ -111,7 +113,7 @@ export class CollabServer {
       id: randomUUID(),
       documentId,
       remoteAddress: request.socket.remoteAddress,
-      context: new Map(),
+      user: null,
       close: (error) => connection.close(error.code, error.message),
     }
     const logger = this.options.logger
@@ -179,9 +181,10 @@ export class CollabServer {
       extensions: this.options.extensions,
       allowedRoots: this.allowedRoots,
       onStorageFailure: (failed, error) => this.storageFailed(failed, error),
+      now: this.options.now ?? Date.now,
     })
     try {
-      await runHook(this.options.extensions, 'onLoadDocument', { documentId, doc: room.doc })
+      await runHook(this.options.extensions, 'onLoadDocument', { documentId, doc: room.doc, attribution: room.attribution })
     } catch (error) {
       room.destroy()
       throw error

@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
+import type { AttributionIndex } from '../attribution/attribution-index'
 import type { AwarenessEntry } from './frames'
 import { CloseCode, type CloseCodeName } from './protocol'
 import type { CheckedUpdate } from './update-check'
@@ -19,8 +20,11 @@ export interface ConnectionInfo {
   readonly id: string
   readonly documentId: string
   readonly remoteAddress: string | undefined
-  /** Free for extensions to fill during onAuthenticate (for example, the signed-in user). */
-  readonly context: Map<string, unknown>
+  /**
+   * The signed-in person's user id, set by the extension that authenticates (null: nobody).
+   * Their changes are attributed to this id.
+   */
+  user: string | null
   /** Ends the connection with the error's close code and message. */
   close(error: CollabError): void
 }
@@ -35,12 +39,21 @@ export interface RoomView {
 export interface Hooks {
   /** A client asks to join a document. Throw to refuse it. */
   onAuthenticate(payload: { documentId: string; request: IncomingMessage; connection: ConnectionInfo }): Promise<void> | void
-  /** A document is being loaded into memory. Apply stored state to `doc`; throw if it does not exist. */
-  onLoadDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
+  /**
+   * A document is being loaded into memory. Apply stored state to `doc` and restore `attribution`
+   * (see persistence.ts); throw if it does not exist.
+   */
+  onLoadDocument(payload: { documentId: string; doc: Y.Doc; attribution: AttributionIndex }): Promise<void> | void
   /** A client joined a loaded document. */
   onJoin(payload: { documentId: string; room: RoomView; connection: ConnectionInfo }): Promise<void> | void
   /** A client's update has been decoded and checked, and is about to be applied. Throw to reject it. */
-  beforeApplyUpdate(payload: { documentId: string; doc: Y.Doc; update: CheckedUpdate; connection: ConnectionInfo }): void
+  beforeApplyUpdate(payload: {
+    documentId: string
+    doc: Y.Doc
+    attribution: AttributionIndex
+    update: CheckedUpdate
+    connection: ConnectionInfo
+  }): void
   /**
    * A client's presence entries are about to be applied. Return the entries to apply:
    * the same, changed (say, the identity corrected), or none. Throw to reject them.
@@ -48,9 +61,17 @@ export interface Hooks {
   beforeApplyAwareness(payload: { documentId: string; entries: AwarenessEntry[]; connection: ConnectionInfo }): AwarenessEntry[]
   /**
    * The document changed. The sender's save acknowledgement waits for the returned
-   * promise, so a hook that stores the update resolves once it is durable.
+   * promise, so a hook that stores the update resolves once it is durable. `author` (a user id,
+   * or null for the server) and `time` are what the attribution index recorded for the change.
    */
-  onChange(payload: { documentId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo | null }): Promise<void> | void
+  onChange(payload: {
+    documentId: string
+    doc: Y.Doc
+    update: Uint8Array
+    author: string | null
+    time: number
+    connection: ConnectionInfo | null
+  }): Promise<void> | void
   /** The document is about to leave memory (its last client left, or the server stops). */
   onStoreDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
   /** A client left. `room` is null if it left before its document was loaded. */

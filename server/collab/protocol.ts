@@ -53,6 +53,12 @@ export const CloseCode = {
   forbidden: 4403,
   /** No document has this id. */
   documentNotFound: 4404,
+  /**
+   * The update wrote under a Yjs client id that belongs to another person (or to the
+   * server). Every client id is bound to the person who first wrote under it, so
+   * authorship cannot be forged. The client must start again with a new Y.Doc.
+   */
+  clientIdTaken: 4409,
   /** The document could not be stored; reconnect later and the edits are resent. */
   storageUnavailable: 4503,
   /** The client's role in the document changed; it reconnects (the provider does) and reads its role again. */

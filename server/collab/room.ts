@@ -9,6 +9,8 @@
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { AttributionIndex } from '../attribution/attribution-index'
+import { isAuthored, RESTORED_FROM_SNAPSHOT, type Authored } from '../attribution/authored'
 import type { AwarenessEntry } from './frames'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, type ConnectionInfo, type Extension, type RoomView } from './hooks'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './server-frames'
@@ -21,10 +23,19 @@ export interface RoomMember {
 }
 
 /** The transaction origin of a client's update: lets the update handler find the sender. */
-class ClientUpdate {
+class ClientUpdate implements Authored {
   readonly stored: Promise<void>[] = []
-  constructor(readonly sender: RoomMember) {}
+  readonly author: string | null
+  constructor(
+    readonly sender: RoomMember,
+    readonly time: number,
+  ) {
+    this.author = sender.info.user
+  }
 }
+
+/** Where a transaction keeps the author and time it was recorded with. */
+const AUTHORED = 'coffeehouse:authored'
 
 export interface RoomOptions {
   documentId: string
@@ -32,11 +43,15 @@ export interface RoomOptions {
   allowedRoots: ReadonlySet<string>
   /** Called when storing a change failed: the room can no longer promise durability. */
   onStorageFailure: (room: Room, error: unknown) => void
+  /** The server's clock, which dates every change (ms since 1970). */
+  now: () => number
 }
 
 export class Room implements RoomView {
   readonly doc = new Y.Doc({ gc: false })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Who wrote and deleted what: filled from every transaction, including those replayed from disk. */
+  readonly attribution = new AttributionIndex()
   readonly members = new Set<RoomMember>()
   /** Who set each awareness client id: a client may not overwrite another's presence. */
   private readonly awarenessOwners = new Map<number, RoomMember>()
@@ -45,6 +60,7 @@ export class Room implements RoomView {
   constructor(private readonly options: RoomOptions) {
     // The server is not a participant; it has no presence of its own.
     this.awareness.setLocalState(null)
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.attribute(transaction))
   }
 
   get documentId(): string {
@@ -53,7 +69,9 @@ export class Room implements RoomView {
 
   /** Starts broadcasting and storing. Call once the stored state has been loaded. */
   open(): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.changed(update, origin))
+    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) =>
+      this.changed(update, origin, transaction),
+    )
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.awarenessChanged(changes, origin))
   }
 
@@ -87,10 +105,11 @@ export class Room implements RoomView {
     runBeforeApplyUpdate(this.options.extensions, {
       documentId: this.documentId,
       doc: this.doc,
+      attribution: this.attribution,
       update: checked,
       connection: sender.info,
     })
-    const origin = new ClientUpdate(sender)
+    const origin = new ClientUpdate(sender, this.options.now())
     Y.applyUpdate(this.doc, checked.bytes, origin)
     const { pendingStructs, pendingDs } = this.doc.store
     if (pendingStructs !== null || pendingDs !== null) {
@@ -136,14 +155,25 @@ export class Room implements RoomView {
     this.doc.destroy()
   }
 
-  private changed(update: Uint8Array, origin: unknown): void {
+  /** Stamps each transaction with its author and time, and records them in the attribution index. */
+  private attribute(transaction: Y.Transaction): void {
+    if (transaction.origin === RESTORED_FROM_SNAPSHOT) return
+    const { author, time } = isAuthored(transaction.origin) ? transaction.origin : { author: null, time: this.options.now() }
+    transaction.meta.set(AUTHORED, { author, time })
+    this.attribution.record(transaction, author, time)
+  }
+
+  private changed(update: Uint8Array, origin: unknown, transaction: Y.Transaction): void {
     const sender = origin instanceof ClientUpdate ? origin.sender : null
     const frame = encodeSyncUpdate(update)
     for (const member of this.members) if (member !== sender) member.send(frame)
+    const authored = transaction.meta.get(AUTHORED) as Authored | undefined
     const stored = runChangeHooks(this.options.extensions, {
       documentId: this.documentId,
       doc: this.doc,
       update,
+      author: authored?.author ?? null,
+      time: authored?.time ?? this.options.now(),
       connection: sender?.info ?? null,
     })
     if (origin instanceof ClientUpdate) origin.stored.push(stored)

@@ -33,6 +33,8 @@ export interface CheckedUpdate {
   readonly bytes: Uint8Array
   /** False when applying it would change nothing, like the empty sync step 2 every client sends on joining. */
   readonly changesDocument: boolean
+  /** The client ids under which it adds content the document does not have yet. */
+  readonly writers: ReadonlySet<number>
 }
 
 type Struct = Y.Item | Y.GC
@@ -64,12 +66,14 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: Readon
       }
     }
   }
-  return { bytes: encodeCanonical(index, ds), changesDocument: addsStructs(doc, index) || deletesSomething(doc, ds) }
+  const writers = writersOf(doc, index)
+  return { bytes: encodeCanonical(index, ds), changesDocument: writers.size > 0 || deletesSomething(doc, ds), writers }
 }
 
-function addsStructs(doc: Y.Doc, index: UpdateIndex): boolean {
-  for (const [client, end] of index.ends) if (end > Y.getState(doc.store, client)) return true
-  return false
+function writersOf(doc: Y.Doc, index: UpdateIndex): Set<number> {
+  const writers = new Set<number>()
+  for (const [client, end] of index.ends) if (end > Y.getState(doc.store, client)) writers.add(client)
+  return writers
 }
 
 /** True if a deletion covers an item that is not deleted yet. Items new in the update count as additions already. */

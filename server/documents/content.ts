@@ -7,6 +7,7 @@ import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT, documentExtensions } from '../../editor/schema/extensions'
+import type { StoredChange } from '../storage/change-records'
 
 export interface DocumentModel {
   extensions: Extensions
@@ -18,12 +19,15 @@ export function createDocumentModel(): DocumentModel {
   return { extensions, schema: getSchema(extensions) }
 }
 
-/** The encoded Yjs state of a new document holding `content`. */
-export function encodeInitialState(model: DocumentModel, content: JSONContent): Uint8Array {
+/**
+ * The first change of a new document holding `content`. The server writes it, so no
+ * person is its author: text in it is shown as starter text.
+ */
+export function initialChange(model: DocumentModel, content: JSONContent, time: number): StoredChange {
   const doc = prosemirrorJSONToYDoc(model.schema, content, DOCUMENT_FRAGMENT)
-  const state = Y.encodeStateAsUpdate(doc)
+  const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  return state
+  return { update, author: null, time }
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Creates the documents every install starts with. */
 import type { Store } from '../storage/store'
-import { encodeInitialState, type DocumentModel } from './content'
+import { initialChange, type DocumentModel } from './content'
 import { MANIFESTO_CONTENT, MANIFESTO_ID, MANIFESTO_TITLE } from './manifesto'
 
 export async function createStarterDocuments(store: Store, model: DocumentModel): Promise<void> {
@@ -12,7 +12,7 @@ export async function createStarterDocuments(store: Store, model: DocumentModel)
       // Anyone reads it; anyone who signs up may contribute. The first account (the admin) maintains it.
       access: { visibility: 'public', openToContributions: true, members: {}, blocked: [] },
     },
-    encodeInitialState(model, MANIFESTO_CONTENT),
+    initialChange(model, MANIFESTO_CONTENT, Date.now()),
   )
 }
 

@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { DocumentPermissions } from '../auth/roles'
 import type { CollabServer } from '../collab/collab-server'
-import { readContent, encodeInitialState, type DocumentModel } from '../documents/content'
+import { initialChange, readContent, type DocumentModel } from '../documents/content'
 import { EXPORT_FORMATS, type Exporter } from '../documents/export'
 import { createDocumentId } from '../documents/ids'
 import { EMPTY_DOCUMENT } from '../documents/seed'
@@ -52,7 +52,7 @@ export function documentRoutes({ store, collab, accessControl, model, exporter }
         // Public and maintained by its creator, who opens it to contributions or invites people.
         access: { visibility: 'public', openToContributions: false, members: { [creator.id]: 'maintainer' }, blocked: [] },
       },
-      encodeInitialState(model, EMPTY_DOCUMENT),
+      initialChange(model, EMPTY_DOCUMENT, Date.now()),
     )
     response.status(201).location(`/d/${document.id}`).json({ id: document.id })
   })

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { isDocumentId } from '../documents/ids'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { Metadata } from './metadata'
+import { encodeChange, type StoredChange } from './change-records'
 import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
 import { DocumentExistsError, type DocumentMeta, type Store } from './store'
 
@@ -45,7 +46,7 @@ export class FileStore implements Store {
     return this.metadata.get(id)
   }
 
-  async createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, initialState: Uint8Array): Promise<DocumentMeta> {
+  async createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, firstChange: StoredChange): Promise<DocumentMeta> {
     if (this.metadata.get(document.id)) throw new DocumentExistsError(`A document with the id "${document.id}" exists.`)
     // The content goes first: metadata that names a document without content would be
     // a broken document. Content without metadata is an orphan of a crash between the
@@ -53,7 +54,7 @@ export class FileStore implements Store {
     await rm(this.documentDirectory(document.id), { recursive: true, force: true })
     const { log } = await this.openDocument(document.id)
     try {
-      await log.append(initialState)
+      await log.append(encodeChange(firstChange))
     } finally {
       await log.close()
     }

@@ -1,10 +1,14 @@
 /**
- * The extension that makes documents durable: loads a document from its update
- * log, appends every change to it (resolving once the change is on disk), and
- * folds the log into a snapshot when it grows large or the document is unloaded.
+ * The extension that makes documents durable: loads a document and its attribution
+ * from the update log, appends every change with its author and time (resolving
+ * once the change is on disk), and folds the log into a snapshot when it grows
+ * large or the document is unloaded.
  */
 import * as Y from 'yjs'
+import type { AttributionIndex } from '../attribution/attribution-index'
+import { RESTORED_FROM_SNAPSHOT } from '../attribution/authored'
 import type { Extension } from '../collab/hooks'
+import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot } from './change-records'
 import type { Store } from './store'
 import type { UpdateLog } from './update-log'
 
@@ -15,17 +19,22 @@ export interface PersistenceOptions {
   onCompactionError: (documentId: string, error: unknown) => void
 }
 
-/** The origin of updates replayed from disk: they must not be appended again. */
-const FROM_STORAGE = Symbol('from storage')
+interface OpenDocument {
+  log: UpdateLog
+  doc: Y.Doc
+  attribution: AttributionIndex
+  compacting: Promise<void> | null
+}
 
 export function persistence(options: PersistenceOptions): Extension {
-  const logs = new Map<string, { log: UpdateLog; doc: Y.Doc; compacting: Promise<void> | null }>()
+  const documents = new Map<string, OpenDocument>()
 
   const compact = (documentId: string): Promise<void> => {
-    const entry = logs.get(documentId)
+    const entry = documents.get(documentId)
     if (!entry) return Promise.resolve()
+    // The state and the attribution are encoded in the same instant, so they describe the same content.
     entry.compacting ??= entry.log
-      .compact(() => Y.encodeStateAsUpdate(entry.doc))
+      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(entry.doc), attribution: entry.attribution.encode() }))
       .catch((error: unknown) => options.onCompactionError(documentId, error))
       .finally(() => {
         entry.compacting = null
@@ -36,18 +45,30 @@ export function persistence(options: PersistenceOptions): Extension {
   return {
     name: 'persistence',
 
-    async onLoadDocument({ documentId, doc }) {
-      const { log, updates } = await options.store.openDocument(documentId)
-      Y.transact(doc, () => {
-        for (const update of updates) Y.applyUpdate(doc, update, FROM_STORAGE)
-      }, FROM_STORAGE)
-      logs.set(documentId, { log, doc, compacting: null })
+    async onLoadDocument({ documentId, doc, attribution }) {
+      const { log, snapshot, records } = await options.store.openDocument(documentId)
+      try {
+        if (snapshot) {
+          const { state, attribution: stored } = decodeSnapshot(snapshot)
+          attribution.restore(stored)
+          Y.applyUpdate(doc, state, RESTORED_FROM_SNAPSHOT)
+        }
+        // One transaction per change: the room's attribution records each with its own author and time.
+        for (const record of records) {
+          const change = decodeChange(record)
+          Y.applyUpdate(doc, change.update, change)
+        }
+      } catch (error) {
+        await log.close()
+        throw error
+      }
+      documents.set(documentId, { log, doc, attribution, compacting: null })
     },
 
-    onChange({ documentId, update }) {
-      const entry = logs.get(documentId)
+    onChange({ documentId, update, author, time }) {
+      const entry = documents.get(documentId)
       if (!entry) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
-      const written = entry.log.append(update)
+      const written = entry.log.append(encodeChange({ update, author, time }))
       // Checked once the write is done: the log's size only grows when a flush lands.
       void written.then(() => {
         if (entry.log.logBytes >= options.compactLogBytes) void compact(documentId)
@@ -56,7 +77,7 @@ export function persistence(options: PersistenceOptions): Extension {
     },
 
     async onStoreDocument({ documentId }) {
-      const entry = logs.get(documentId)
+      const entry = documents.get(documentId)
       if (!entry) return
       try {
         await entry.compacting
@@ -64,7 +85,7 @@ export function persistence(options: PersistenceOptions): Extension {
         // so that the next load reads one record instead of many.
         if (entry.log.logBytes > 0) await compact(documentId)
       } finally {
-        logs.delete(documentId)
+        documents.delete(documentId)
         await entry.log.close()
       }
     },

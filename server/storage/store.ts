@@ -2,6 +2,7 @@
  * The storage seam. The server talks to this interface only; the embedded default
  * (file-store.ts: lowdb for metadata, an append-only log per document) needs no setup.
  */
+import type { StoredChange } from './change-records'
 import type { OpenedLog } from './update-log'
 
 export type MemberRole = 'maintainer' | 'contributor'
@@ -31,13 +32,13 @@ export interface DocumentMeta {
 export interface Store {
   listDocuments(): Promise<DocumentMeta[]>
   getDocument(id: string): Promise<DocumentMeta | undefined>
-  /** Records a new document with its first state; resolves once both are on disk. */
-  createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, initialState: Uint8Array): Promise<DocumentMeta>
+  /** Records a new document with its first change; resolves once both are on disk. */
+  createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, firstChange: StoredChange): Promise<DocumentMeta>
   /** Changes a document's title or access; resolves once the change is on disk. */
   updateDocument(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta>
   /** Notes that a document changed. Cheap: the write to disk is coalesced. */
   touchDocument(id: string): void
-  /** Opens a document's update log. One opener at a time per document. */
+  /** Opens a document's update log (records as in change-records.ts). One opener at a time per document. */
   openDocument(id: string): Promise<OpenedLog>
   close(): Promise<void>
 }

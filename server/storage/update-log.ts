@@ -1,5 +1,6 @@
 /**
- * One document's durable history: a snapshot plus the updates appended after it.
+ * One document's durable history: a snapshot plus the changes appended after it.
+ * The log stores opaque records; change-records.ts says what is in them.
  *
  * Files in the document's directory, by generation g:
  *   snapshot-g.bin   the whole document state (one record), written atomically
@@ -39,8 +40,10 @@ export interface LogWarning {
 
 export interface OpenedLog {
   log: UpdateLog
-  /** Everything stored, oldest first: the snapshot (if any), then the logged updates. */
-  updates: Uint8Array[]
+  /** The newest snapshot record, if there is one. */
+  snapshot: Uint8Array | null
+  /** The records appended after it, oldest first. */
+  records: Uint8Array[]
 }
 
 export interface UpdateLogOptions {
@@ -80,16 +83,14 @@ export class UpdateLog {
     await mkdir(directory, { recursive: true })
     const { snapshots, logs, stale } = await listGenerations(directory)
     const snapshotGeneration = snapshots.at(-1)
-    const updates: Uint8Array[] = []
-    if (snapshotGeneration !== undefined) {
-      updates.push(await readSnapshot(path.join(directory, snapshotName(snapshotGeneration))))
-    }
+    const snapshot = snapshotGeneration === undefined ? null : await readSnapshot(path.join(directory, snapshotName(snapshotGeneration)))
+    const records: Uint8Array[] = []
     const liveLogs = logs.filter((generation) => snapshotGeneration === undefined || generation >= snapshotGeneration)
     let fileBytes = 0
     for (const generation of liveLogs) {
       const file = path.join(directory, logName(generation))
       const { payloads, keptBytes } = await readLog(file, options.warn)
-      updates.push(...payloads)
+      records.push(...payloads)
       fileBytes = keptBytes
     }
     const generation = Math.max(snapshotGeneration ?? 0, liveLogs.at(-1) ?? 0)
@@ -101,14 +102,14 @@ export class UpdateLog {
     ]
     await removeFilesDurably(directory, obsolete)
     const file = await openForAppend(directory, generation)
-    return { log: new UpdateLog(directory, generation, file, fileBytes, options.onClose ?? (() => {})), updates }
+    return { log: new UpdateLog(directory, generation, file, fileBytes, options.onClose ?? (() => {})), snapshot, records }
   }
 
-  /** Resolves once the update is on disk. */
-  append(update: Uint8Array): Promise<void> {
+  /** Resolves once the record is on disk. */
+  append(record: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
     if (this.failure !== null) return Promise.reject(this.failure)
-    this.buffer.push(encodeRecord(update))
+    this.buffer.push(encodeRecord(record))
     const written = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
     if (!this.flushQueued) {
       this.flushQueued = true
@@ -118,13 +119,13 @@ export class UpdateLog {
   }
 
   /**
-   * Folds the log into a new snapshot. `encodeState` is called once no write is in
+   * Folds the log into a new snapshot. `encodeSnapshot` is called once no write is in
    * flight, and must return the full document state at that moment.
    */
-  compact(encodeState: () => Uint8Array): Promise<void> {
+  compact(encodeSnapshot: () => Uint8Array): Promise<void> {
     return this.enqueue(async () => {
       if (this.failure !== null) throw this.failure
-      const state = encodeState()
+      const snapshot = encodeSnapshot()
       const previous = this.generation
       const next = previous + 1
       const nextFile = await openForAppend(this.directory, next)
@@ -132,7 +133,7 @@ export class UpdateLog {
       this.file = nextFile
       this.generation = next
       this.fileBytes = 0
-      await writeFileAtomically(path.join(this.directory, snapshotName(next)), encodeRecord(state))
+      await writeFileAtomically(path.join(this.directory, snapshotName(next)), encodeRecord(snapshot))
       await removeFilesDurably(this.directory, [snapshotName(previous), logName(previous)])
     })
   }

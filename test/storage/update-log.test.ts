@@ -10,7 +10,8 @@ const bytes = (...values: number[]) => new Uint8Array(values)
 async function openLog(directory: string) {
   const warnings: LogWarning[] = []
   const opened = await UpdateLog.open(directory, { warn: (warning) => warnings.push(warning) })
-  return { ...opened, warnings }
+  const { log, snapshot, records } = opened
+  return { log, snapshot, updates: records, warnings }
 }
 
 describe('the update log', () => {
@@ -84,9 +85,10 @@ describe('the update log', () => {
     await log.append(bytes(2))
     await log.close()
     expect((await readdir(directory)).sort()).toEqual(['log-1.bin', 'snapshot-1.bin'])
-    const { log: reopened, updates } = await openLog(directory)
+    const { log: reopened, snapshot, updates } = await openLog(directory)
     await reopened.close()
-    expect(updates).toEqual([bytes(9, 9), bytes(2)])
+    expect(snapshot).toEqual(bytes(9, 9))
+    expect(updates).toEqual([bytes(2)])
   })
 
   it('loads every log after a compaction that crashed before its snapshot was written', async () => {
