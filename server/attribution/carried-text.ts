@@ -44,6 +44,8 @@ interface Piece {
 }
 
 interface TextRun {
+  /** The text node the run is in. */
+  readonly parent: Y.AbstractType<unknown>
   text: string
   readonly pieces: Piece[]
   /** Character ranges of a deleted run already matched to new text. */
@@ -58,21 +60,72 @@ export function findCarriedText(transaction: Y.Transaction, insertionsOf: (clien
   if (removed.size === 0) return carried
   const sources = textRuns(removed)
   for (const target of textRuns(added)) {
+    let best: Match | null = null
     for (const source of sources) {
-      const at = unusedOccurrence(source, target.text)
-      if (at === -1) continue
-      source.used.push([at, at + target.text.length])
-      for (const pair of alignPieces(target, source, at)) {
-        carried.moved.push({ client: pair.source.client, clock: pair.source.clock, len: pair.len })
-        insertionsOf(pair.source.client)?.forEach(pair.source.clock, pair.source.clock + pair.len, (run, from, to) => {
-          const shift = from - pair.source.clock
-          carried.inserted.push({ client: pair.target.client, clock: pair.target.clock + shift, len: to - from, person: run.person, time: run.time })
-        })
-      }
-      break
+      // Within one text node a delete and an insert are an edit: the binding never rewrites a node's own text.
+      if (source.parent === target.parent) continue
+      for (const match of candidateMatches(target, source)) if (match.length > (best?.length ?? 0)) best = match
     }
+    if (best) carry(carried, best, insertionsOf)
   }
   return carried
+}
+
+/** `length` characters of `target` from `targetAt` that repeat those of `source` from `sourceAt`. */
+interface Match {
+  target: TextRun
+  targetAt: number
+  source: TextRun
+  sourceAt: number
+  length: number
+}
+
+/**
+ * The ways new text can repeat deleted text: all of it inside the deleted text (Enter
+ * splits off a paragraph's tail, a paragraph becomes a heading), or sharing an end or
+ * a start with it (joining two paragraphs keeps what is left of the second; a paste that
+ * ends in a new paragraph writes the old tail again after the pasted text).
+ */
+function candidateMatches(target: TextRun, source: TextRun): Match[] {
+  const matches: Match[] = []
+  const inside = unusedOccurrence(source, target.text)
+  if (inside !== -1) matches.push({ target, targetAt: 0, source, sourceAt: inside, length: target.text.length })
+  const suffix = commonLength(target.text, source.text, -1)
+  if (suffix > 0) matches.push({ target, targetAt: target.text.length - suffix, source, sourceAt: source.text.length - suffix, length: suffix })
+  const prefix = commonLength(target.text, source.text, 1)
+  if (prefix > 0) matches.push({ target, targetAt: 0, source, sourceAt: 0, length: prefix })
+  return matches.filter((match) => isFree(target, match.targetAt, match.length) && isFree(source, match.sourceAt, match.length))
+}
+
+/** How many characters two strings share at their start (direction 1) or their end (-1). */
+function commonLength(a: string, b: string, direction: 1 | -1): number {
+  const limit = Math.min(a.length, b.length)
+  let length = 0
+  while (length < limit) {
+    const i = direction === 1 ? length : a.length - 1 - length
+    const j = direction === 1 ? length : b.length - 1 - length
+    if (a[i] !== b[j]) break
+    length++
+  }
+  return length
+}
+
+function isFree(run: TextRun, at: number, length: number): boolean {
+  const end = at + length
+  return !run.used.some(([from, to]) => at < to && from < end)
+}
+
+function carry(carried: CarriedText, match: Match, insertionsOf: (client: number) => RunList | undefined): void {
+  const { target, targetAt, source, sourceAt, length } = match
+  target.used.push([targetAt, targetAt + length])
+  source.used.push([sourceAt, sourceAt + length])
+  for (const pair of alignPieces(target, targetAt, source, sourceAt, length)) {
+    carried.moved.push({ client: pair.source.client, clock: pair.source.clock, len: pair.len })
+    insertionsOf(pair.source.client)?.forEach(pair.source.clock, pair.source.clock + pair.len, (run, from, to) => {
+      const shift = from - pair.source.clock
+      carried.inserted.push({ client: pair.target.client, clock: pair.target.clock + shift, len: to - from, person: run.person, time: run.time })
+    })
+  }
 }
 
 /** Text items this transaction added and left standing. */
@@ -125,7 +178,7 @@ function textRuns(items: Map<Y.Item, Clip>): TextRun[] {
     let left = first.left
     while (left && invisible(left)) left = left.left
     if (left && items.has(left)) continue
-    const run: TextRun = { text: '', pieces: [], used: [] }
+    const run: TextRun = { parent: first.parent as Y.AbstractType<unknown>, text: '', pieces: [], used: [] }
     for (let item: Y.Item | null = first; item; item = item.right) {
       const clip = items.get(item)
       if (clip) {
@@ -139,34 +192,42 @@ function textRuns(items: Map<Y.Item, Clip>): TextRun[] {
   return runs
 }
 
-function unusedOccurrence(source: TextRun, text: string): number {
-  for (let at = source.text.indexOf(text); at !== -1; at = source.text.indexOf(text, at + 1)) {
-    const end = at + text.length
-    if (!source.used.some(([from, to]) => at < to && from < end)) return at
-  }
+/** Where `text` occurs in `run` over characters not matched yet, or -1. */
+function unusedOccurrence(run: TextRun, text: string): number {
+  for (let at = run.text.indexOf(text); at !== -1; at = run.text.indexOf(text, at + 1)) if (isFree(run, at, text.length)) return at
   return -1
 }
 
-/** Pairs each character of `target` with the character of `source` it repeats, as contiguous spans. */
-function alignPieces(target: TextRun, source: TextRun, at: number) {
-  const pairs: Array<{ target: Omit<Piece, 'offset' | 'len'>; source: Omit<Piece, 'offset' | 'len'>; len: number }> = []
-  let t = 0
-  let s = source.pieces.findIndex((piece) => piece.offset + piece.len > at)
-  let position = 0
-  while (position < target.text.length && t < target.pieces.length && s !== -1 && s < source.pieces.length) {
+/** Pairs `length` characters of `target` from `targetAt` with those of `source` from `sourceAt`, as contiguous spans. */
+function alignPieces(target: TextRun, targetAt: number, source: TextRun, sourceAt: number, length: number) {
+  const pairs: Array<{ target: SpanStart; source: SpanStart; len: number }> = []
+  let t = pieceAt(target, targetAt)
+  let s = pieceAt(source, sourceAt)
+  for (let done = 0; done < length && t < target.pieces.length && s < source.pieces.length; ) {
     const targetPiece = target.pieces[t]!
     const sourcePiece = source.pieces[s]!
-    const intoTarget = position - targetPiece.offset
-    const intoSource = at + position - sourcePiece.offset
-    const len = Math.min(targetPiece.len - intoTarget, sourcePiece.len - intoSource)
+    const intoTarget = targetAt + done - targetPiece.offset
+    const intoSource = sourceAt + done - sourcePiece.offset
+    const len = Math.min(targetPiece.len - intoTarget, sourcePiece.len - intoSource, length - done)
     pairs.push({
       target: { client: targetPiece.client, clock: targetPiece.clock + intoTarget },
       source: { client: sourcePiece.client, clock: sourcePiece.clock + intoSource },
       len,
     })
-    position += len
+    done += len
     if (intoTarget + len === targetPiece.len) t++
     if (intoSource + len === sourcePiece.len) s++
   }
   return pairs
+}
+
+interface SpanStart {
+  readonly client: number
+  readonly clock: number
+}
+
+/** The index of the piece holding character `offset` of the run. */
+function pieceAt(run: TextRun, offset: number): number {
+  const index = run.pieces.findIndex((piece) => piece.offset + piece.len > offset)
+  return index === -1 ? run.pieces.length : index
 }

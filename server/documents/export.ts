@@ -1,6 +1,7 @@
 /**
  * Renders a document for export: Markdown and HTML for people, JSON (ProseMirror)
  * for programs, and plain text, which is what the editing-trace tests compare.
+ * Markdown and HTML end with a credits block: who wrote each section.
  */
 import { MarkdownManager } from '@tiptap/markdown'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
@@ -16,19 +17,26 @@ export interface RenderedExport {
   body: string
 }
 
+/** Who wrote each section, by name, most characters first (see server/attribution/credits.ts). */
+export interface ExportCredits {
+  sections: Array<{ heading: string | null; credits: Array<{ name: string; characters: number }> }>
+}
+
 export interface Exporter {
-  render(content: ProseMirrorNode, format: ExportFormat, title: string): RenderedExport
+  render(content: ProseMirrorNode, format: ExportFormat, title: string, credits: ExportCredits): RenderedExport
 }
 
 export function createExporter(model: DocumentModel): Exporter {
   const markdown = new MarkdownManager({ extensions: model.extensions })
   return {
-    render(content, format, title) {
+    render(content, format, title, credits) {
       switch (format) {
         case 'markdown':
-          return { mediaType: 'text/markdown; charset=utf-8', extension: 'md', body: `${markdown.serialize(content.toJSON())}\n` }
-        case 'html':
-          return { mediaType: 'text/html; charset=utf-8', extension: 'html', body: htmlPage(title, renderToHTMLString({ content, extensions: model.extensions })) }
+          return { mediaType: 'text/markdown; charset=utf-8', extension: 'md', body: `${markdown.serialize(content.toJSON())}\n${markdownCredits(credits)}` }
+        case 'html': {
+          const body = renderToHTMLString({ content, extensions: model.extensions }) + htmlCredits(credits)
+          return { mediaType: 'text/html; charset=utf-8', extension: 'html', body: htmlPage(title, body) }
+        }
         case 'json':
           return { mediaType: 'application/json; charset=utf-8', extension: 'json', body: JSON.stringify(content.toJSON()) }
         case 'text':
@@ -41,6 +49,31 @@ export function createExporter(model: DocumentModel): Exporter {
 /** One line per block; hard breaks become line breaks. */
 function plainText(content: ProseMirrorNode): string {
   return content.textBetween(0, content.content.size, '\n', (leaf) => (leaf.type.name === 'hardBreak' ? '\n' : ''))
+}
+
+const OPENING = 'Opening'
+const formatCount = (characters: number) => `${characters.toLocaleString('en')} ${characters === 1 ? 'character' : 'characters'}`
+const creditLine = (credits: ExportCredits['sections'][number]['credits']) =>
+  credits.map(({ name, characters }) => `${name} (${formatCount(characters)})`).join(', ')
+const credited = (credits: ExportCredits) => credits.sections.filter((section) => section.credits.length > 0)
+
+function markdownCredits(credits: ExportCredits): string {
+  const sections = credited(credits)
+  if (sections.length === 0) return ''
+  const lines = sections.map((section) => `- **${escapeMarkdown(section.heading ?? OPENING)}:** ${escapeMarkdown(creditLine(section.credits))}`)
+  return ['', '---', '', '## Credits', '', ...lines, ''].join('\n')
+}
+
+function htmlCredits(credits: ExportCredits): string {
+  const sections = credited(credits)
+  if (sections.length === 0) return ''
+  const entries = sections.map((section) => `<dt>${escapeHTML(section.heading ?? OPENING)}</dt><dd>${escapeHTML(creditLine(section.credits))}</dd>`)
+  return `<hr><section class="credits"><h2>Credits</h2><dl>${entries.join('')}</dl></section>`
+}
+
+/** Names and headings are people's text: keep Markdown from reading them as formatting. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (character) => `\\${character}`)
 }
 
 function htmlPage(title: string, body: string): string {

@@ -15,6 +15,7 @@ import type { CollabServer } from '../collab/collab-server'
 import type { DocumentModel } from '../documents/content'
 import type { Exporter } from '../documents/export'
 import type { Store } from '../storage/store'
+import { attributionRoutes } from './attribution'
 import { authRoutes } from './auth'
 import { identifyUser } from './current-user'
 import { documentRoutes } from './documents'
@@ -65,6 +66,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use(authRoutes({ accounts: options.accounts, attemptsPer15Minutes: options.authAttemptsPer15Minutes, logger: options.logger }))
   api.use(documentRoutes(options))
   api.use(memberRoutes(options))
+  api.use(attributionRoutes(options))
   api.use(apiNotFound)
   app.use('/api', api)
 

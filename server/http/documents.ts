@@ -1,5 +1,9 @@
 import { Router } from 'express'
 import { z } from 'zod'
+import type { Accounts } from '../auth/accounts'
+import { readAuthorship } from '../attribution/authorship'
+import { creditSections } from '../attribution/credits'
+import { displayName, personLookup } from '../attribution/people'
 import { DocumentPermissions } from '../auth/roles'
 import type { CollabServer } from '../collab/collab-server'
 import { initialChange, readContent, type DocumentModel } from '../documents/content'
@@ -23,14 +27,16 @@ const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('markdown'
 
 export interface DocumentRoutesOptions {
   store: Store
+  accounts: Accounts
   collab: CollabServer
   accessControl: AccessControl
   model: DocumentModel
   exporter: Exporter
 }
 
-export function documentRoutes({ store, collab, accessControl, model, exporter }: DocumentRoutesOptions): Router {
+export function documentRoutes({ store, accounts, collab, accessControl, model, exporter }: DocumentRoutesOptions): Router {
   const router = Router()
+  const lookup = personLookup(accounts)
 
   router.get('/documents', async (_request, response) => {
     const viewer = currentUser(response)
@@ -79,7 +85,12 @@ export function documentRoutes({ store, collab, accessControl, model, exporter }
     const { format } = parseRequest(exportQuery, request.query)
     const handle = await collab.openDocument(document.id)
     try {
-      const rendered = exporter.render(readContent(model, handle.room.doc), format, document.title)
+      const { doc, attribution } = handle.room
+      const sections = creditSections(readAuthorship(doc, attribution, model.schema)).map(({ heading, credits }) => ({
+        heading,
+        credits: credits.map(({ person, characters }) => ({ name: displayName(person, lookup), characters })),
+      }))
+      const rendered = exporter.render(readContent(model, doc), format, document.title, { sections })
       response.type(rendered.mediaType).attachment(`${document.id}.${rendered.extension}`).send(rendered.body)
     } finally {
       await handle.release()

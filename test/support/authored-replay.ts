@@ -1,0 +1,79 @@
+/**
+ * Replays an editing trace as if several people had written it in turns, through a
+ * real Room (the server's in-memory document with its update checks and attribution),
+ * in this process. For tests and benchmarks of attribution that need a large,
+ * realistically written document without the cost of a network.
+ */
+import * as Y from 'yjs'
+import { attributionBinding } from '../../server/attribution/binding'
+import type { ConnectionInfo } from '../../server/collab/hooks'
+import { Room, type RoomMember } from '../../server/collab/room'
+import { DOCUMENT_FRAGMENT, DOCUMENT_ROOTS } from '../../editor/schema/extensions'
+import { ParagraphText } from './paragraph-text'
+import type { Trace } from './traces'
+
+export interface AuthoredReplayOptions {
+  /** The people who take turns, as user ids. */
+  authors: readonly string[]
+  /** Transactions each person writes before the next takes over. */
+  turn: number
+  /** The server's clock advances this much per transaction (the traces have no usable times). */
+  msPerTransaction: number
+}
+
+export interface AuthoredReplay {
+  room: Room
+  /** Which author wrote each transaction, by index. */
+  authorOf: (transaction: number) => string
+}
+
+export async function replayAsAuthors(trace: Trace, options: AuthoredReplayOptions): Promise<AuthoredReplay> {
+  let clock = Date.UTC(2026, 10, 1)
+  const room = new Room({
+    documentId: 'replay',
+    extensions: [attributionBinding()],
+    allowedRoots: new Set(DOCUMENT_ROOTS),
+    onStorageFailure: (_room, error) => {
+      throw error
+    },
+    now: () => clock,
+  })
+  room.open()
+  const members = options.authors.map((user, index) => ({ member: memberFor(user, index), clientId: 1000 + index }))
+  const authorOf = (transaction: number) => options.authors[Math.floor(transaction / options.turn) % options.authors.length]!
+
+  // One writing copy whose client id changes hands: each person writes under their own id.
+  const writer = new Y.Doc()
+  writer.clientID = members[0]!.clientId
+  const fragment = writer.getXmlFragment(DOCUMENT_FRAGMENT)
+  fragment.insert(0, [new Y.XmlElement('paragraph')])
+  await room.applyClientUpdate(Y.encodeStateAsUpdate(writer), members[0]!.member)
+  const text = new ParagraphText(fragment)
+  let pending: Uint8Array | null = null
+  writer.on('update', (update: Uint8Array) => (pending = update))
+  for (const [number, { patches }] of trace.txns.entries()) {
+    const author = members[Math.floor(number / options.turn) % members.length]!
+    writer.clientID = author.clientId
+    writer.transact(() => {
+      for (const [position, deleted, inserted] of patches) text.apply(position, deleted, inserted)
+    })
+    clock += options.msPerTransaction
+    if (pending) await room.applyClientUpdate(pending, author.member)
+    pending = null
+  }
+  writer.destroy()
+  return { room, authorOf }
+}
+
+function memberFor(user: string, index: number): RoomMember {
+  const info: ConnectionInfo = {
+    id: `replay-${index}`,
+    documentId: 'replay',
+    remoteAddress: undefined,
+    user,
+    close: (error) => {
+      throw error
+    },
+  }
+  return { info, send: () => {} }
+}
