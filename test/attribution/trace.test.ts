@@ -15,7 +15,7 @@ function expectedAuthors(trace: Trace, authorOf: (transaction: number) => string
   const characters: Array<{ value: string; author: string | typeof EITHER }> = []
   for (const [number, { patches }] of trace.txns.entries()) {
     const rewrites = patches.some(([, deleted]) => deleted > 0) && patches.some(([, , inserted]) => inserted.length > 0)
-    const author = rewrites ? EITHER : authorOf(number)
+    const author: string | typeof EITHER = rewrites ? EITHER : authorOf(number)
     for (const [position, deleted, inserted] of patches) {
       characters.splice(position, deleted, ...[...inserted].map((value) => ({ value, author })))
     }
