@@ -4,23 +4,24 @@ import { createDocumentModel } from '../../server/documents/content'
 import { replayAsAuthors } from '../support/authored-replay'
 import { loadTrace, type Trace } from '../support/traces'
 
-/** Characters written by a transaction that also deleted: they may repeat moved text, so either author is right. */
-const EITHER = Symbol('either')
 
 /**
+ * Characters written by a transaction that also deleted may repeat moved text, so either
+ * author is right for them: they are null here.
+ *
  * Who should be credited with each UTF-16 unit of the final text: the trace applied to plain
  * text, each character remembering who typed it. Splitting or joining lines moves nobody's words.
  */
-function expectedAuthors(trace: Trace, authorOf: (transaction: number) => string): Array<string | typeof EITHER> {
-  const characters: Array<{ value: string; author: string | typeof EITHER }> = []
+function expectedAuthors(trace: Trace, authorOf: (transaction: number) => string): Array<string | null> {
+  const characters: Array<{ value: string; author: string | null }> = []
   for (const [number, { patches }] of trace.txns.entries()) {
     const rewrites = patches.some(([, deleted]) => deleted > 0) && patches.some(([, , inserted]) => inserted.length > 0)
-    const author: string | typeof EITHER = rewrites ? EITHER : authorOf(number)
+    const author = rewrites ? null : authorOf(number)
     for (const [position, deleted, inserted] of patches) {
       characters.splice(position, deleted, ...[...inserted].map((value) => ({ value, author })))
     }
   }
-  return characters.flatMap(({ value, author }) => Array<string | typeof EITHER>(value.length).fill(author))
+  return characters.flatMap(({ value, author }) => Array<string | null>(value.length).fill(author))
 }
 
 describe('attribution of a real editing trace', () => {
@@ -38,7 +39,7 @@ describe('attribution of a real editing trace', () => {
     let unchecked = 0
     for (const [offset, author] of expected.entries()) {
       if (authorship.text[offset] === '\n') continue
-      if (author === EITHER) unchecked++
+      if (author === null) unchecked++
       else if (actual[offset] !== author) wrong.push(offset)
     }
     expect(wrong.map((offset) => authorship.text.slice(offset - 10, offset + 10))).toEqual([])
