@@ -37,7 +37,8 @@ export interface StartOptions extends Partial<Config> {
 export async function startServer({ logDestination, ...overrides }: StartOptions = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? (await makeDataDir())
   const config: Config = {
-    ...readConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    // EDITOR_DIR lets parallel runs each serve their own build of the editor.
+    ...readConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', EDITOR_DIR: process.env.EDITOR_DIR }),
     ...overrides,
   }
   const app = await createCoffeehouse(config, createLogger(config, logDestination))
