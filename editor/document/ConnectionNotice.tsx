@@ -68,6 +68,16 @@ export function ConnectionNotice({ closure, documentId, signedIn }: ConnectionNo
       )
       action = <ReloadButton />
       break
+    case 'identity-taken':
+      message = (
+        <>
+          <strong>This tab’s edits belong to another account.</strong> It was signed in as someone else when it
+          started writing, and the server credits every edit to the person who made it. Reload to continue as
+          yourself; anything typed since the last save stays unsent.
+        </>
+      )
+      action = <ReloadButton />
+      break
     case 'checking':
       message = <strong>The server stopped syncing this tab.</strong>
       action = null

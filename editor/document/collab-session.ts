@@ -14,9 +14,10 @@ import { SaveTracker } from './save-tracker'
 /**
  * Why the server ended the connection for good (the provider stops retrying on 44xx codes):
  * the document is gone, someone must sign in, this person may not (or may no longer) be
- * here or edit, or the server refused what this tab sent.
+ * here or edit, this tab's edits are bound to another account (4409: it was signed in as
+ * someone else when it first wrote), or the server refused what this tab sent.
  */
-export type Closure = 'document-not-found' | 'sign-in-required' | 'forbidden' | 'rejected'
+export type Closure = 'document-not-found' | 'sign-in-required' | 'forbidden' | 'identity-taken' | 'rejected'
 
 function closureFor(code: number): Closure {
   switch (code) {
@@ -26,6 +27,8 @@ function closureFor(code: number): Closure {
       return 'sign-in-required'
     case CloseCode.forbidden:
       return 'forbidden'
+    case CloseCode.clientIdTaken:
+      return 'identity-taken'
     default:
       return 'rejected'
   }
@@ -55,6 +58,9 @@ export class CollabSession {
       // Wired up first, connected below, so no status event or message can slip past us.
       connect: false,
       params: { [SAVE_ACK_PARAM]: '1' },
+      // Tabs must not pass edits to each other: the server credits an edit to the account of
+      // the connection that sends it, and another tab may be signed in as someone else.
+      disableBc: true,
       WebSocketPolyfill: countingWebSocket(this.tracker),
     })
     // Leaves the encoder empty: the acknowledgement needs no reply.

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- NAME...` runs some. Prints a
+ * Markdown table (with the machine and date) for docs/benchmarks.md. Timings are never
+ * part of `npm test`: only here, where each figure sits beside a same-run baseline.
+ */
+import { authorship } from './authorship'
+import { formatTable, machine, type Benchmark, type Result } from './support'
+
+const BENCHMARKS: readonly Benchmark[] = [authorship]
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name))
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark: ${unknown.join(', ')}. There are: ${BENCHMARKS.map((benchmark) => benchmark.name).join(', ')}.`)
+    process.exitCode = 2
+    return
+  }
+  const chosen = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((benchmark) => names.includes(benchmark.name))
+  const results: Result[] = []
+  for (const benchmark of chosen) {
+    console.error(`running ${benchmark.name}: ${benchmark.description}…`)
+    results.push(...(await benchmark.run()))
+  }
+  console.log(`Machine: ${machine()}\nDate: ${new Date().toISOString().slice(0, 10)}\n`)
+  console.log(formatTable(results))
+}
+
+await main(process.argv.slice(2))
