@@ -2,6 +2,8 @@
 import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AccountProvider } from '../account/account-context'
+import { ContributionsPage } from '../contributors/ContributionsPage'
+import { ContributorsPage } from '../contributors/ContributorsPage'
 import { DocumentListPage } from '../document-list/DocumentListPage'
 import { DocumentSkeleton } from '../document/DocumentSkeleton'
 import { InvitePage } from '../invite/InvitePage'
@@ -9,7 +11,8 @@ import { SignInPage } from '../sign-in/SignInPage'
 import { SignUpPage } from '../sign-in/SignUpPage'
 import { NotFoundPage } from './NotFoundPage'
 
-// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the document list loads without it.
+// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the document list loads without it,
+// and so do the contributor pages, which only read the server's numbers.
 const DocumentRoute = lazy(() => import('../document/DocumentRoute').then((module) => ({ default: module.DocumentRoute })))
 
 export function App() {
@@ -29,6 +32,8 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/d/:documentId/contributors" element={<ContributorsPage />} />
+          <Route path="/d/:documentId/contributors/:username" element={<ContributionsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </BrowserRouter>

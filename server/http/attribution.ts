@@ -74,9 +74,11 @@ export function attributionRoutes({ store, collab, accounts, model }: Attributio
   })
 
   router.get('/documents/:id/contributors/:username', async (request, response) => {
+    // Access first: someone who may not read the document must not learn which usernames exist.
+    const { document } = await readableDocument(store, request.params.id, currentUser(response))
     const user = accounts.findByUsername(request.params.username)
     if (!user) throw new ApiError(404, 'user_not_found', `Nobody has the username "${request.params.username.slice(0, 40)}".`)
-    const { stats, passages } = await withRoom(request.params.id, response, (room) => {
+    const { stats, passages } = await withRoom(document.id, response, (room) => {
       const authorship = authorshipOf(room)
       return {
         stats: countContributions(room.doc, room.attribution, authorship).find((entry) => entry.person === user.id),

@@ -4,7 +4,7 @@ import { as, signUp } from '../support/accounts'
 import { appendParagraph, connectClient } from '../support/clients'
 import { startServer } from '../support/server'
 
-const ENDPOINTS = ['authorship', 'contributors', 'contributors/ada', 'credits', 'attribution']
+const ENDPOINTS = ['authorship', 'contributors', 'contributors/ada', 'contributors/nobody-here', 'credits', 'attribution']
 
 describe('the attribution API', () => {
   it('lists one person’s passages with the section each stands in', async () => {
@@ -34,7 +34,7 @@ describe('the attribution API', () => {
     expect(await response.json()).toMatchObject({ error: { id: 'user_not_found' } })
   })
 
-  it('gives a members-only document’s attribution to nobody who may not read it', async () => {
+  it('gives a members-only document’s attribution, or whether a username exists, to nobody who may not read it', async () => {
     const server = await startServer()
     const ada = await signUp(server, 'ada')
     const stranger = await signUp(server, 'stranger')
@@ -44,7 +44,7 @@ describe('the attribution API', () => {
     for (const endpoint of ENDPOINTS) {
       expect((await fetch(`${server.url}/api/documents/${id}/${endpoint}`)).status, endpoint).toBe(401)
       expect((await as(server, stranger).get(`/api/documents/${id}/${endpoint}`)).status, endpoint).toBe(403)
-      expect((await as(server, ada).get(`/api/documents/${id}/${endpoint}`)).status, endpoint).toBe(200)
+      expect((await as(server, ada).get(`/api/documents/${id}/${endpoint}`)).status, endpoint).toBe(endpoint.endsWith('nobody-here') ? 404 : 200)
     }
   })
 })

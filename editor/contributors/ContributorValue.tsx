@@ -1,0 +1,19 @@
+/** One of a contributor's numbers, as the table and their own page show it. */
+import type { Contributor } from '../http/attribution'
+import { ContributionTime } from './ContributionTime'
+import type { NUMBER_COLUMNS } from './contributor-columns'
+import { formatCount } from './counts'
+
+interface ContributorValueProps {
+  readonly column: (typeof NUMBER_COLUMNS)[number]
+  readonly contributor: Contributor
+  readonly now: Date
+}
+
+export function ContributorValue({ column, contributor, now }: ContributorValueProps) {
+  return column.kind === 'count' ? (
+    <>{formatCount(contributor[column.key])}</>
+  ) : (
+    <ContributionTime iso={contributor[column.key]} now={now} />
+  )
+}
