@@ -100,7 +100,8 @@ describe('the documents API', () => {
     expect(markdown.body).toMatch(/^# The Guerilla Manifesto\n/)
     expect(markdown.body).toContain('\n## Preamble\n')
     expect(markdown.body).toContain('- Read the draft and its history.')
-    expect(markdown.body.trimEnd().endsWith('A freshly typed line.')).toBe(true)
+    // The text ends with the new line; the credits block follows it.
+    expect(markdown.body).toMatch(/A freshly typed line\.\n\n---\n\n## Credits\n/)
 
     const html = await exportAs('html')
     expect(html.type).toMatch(/^text\/html/)
