@@ -1,10 +1,18 @@
 /**
- * An open document: header with status, sharing, downloads and presence; the toolbar for
- * people who may edit, or a banner for those who may only read; and the text.
+ * An open document: header with status, sharing, downloads, "Show authors", contributors and
+ * presence; the toolbar for people who may edit, or a banner for those who may only read; and
+ * the text, with the authors legend beside it while authors are shown.
  */
 import { useCallback, useEffect, useState } from 'react'
 import { canEdit, canManage } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
+import { AuthorLegend } from '../attribution/AuthorLegend'
+import { AuthorStatus } from '../attribution/AuthorStatus'
+import { AuthorTooltip } from '../attribution/AuthorTooltip'
+import { ContributorsLink } from '../attribution/ContributorsLink'
+import { ShowAuthorsButton } from '../attribution/ShowAuthorsButton'
+import { useAuthorship } from '../attribution/use-authorship'
+import { useShowAuthors } from '../attribution/use-show-authors'
 import { DownloadMenu } from '../download/DownloadMenu'
 import type { DocumentSummary } from '../http/documents'
 import type { User } from '../http/users'
@@ -52,6 +60,9 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
     editor.view.dom.setAttribute('aria-readonly', String(!editable))
   }, [editor, editable])
 
+  const [authorsShown, setAuthorsShown] = useShowAuthors()
+  const authorship = useAuthorship(editor, session.doc, document.id, user, authorsShown, editable)
+
   return (
     <div className="document-layout">
       <AppHeader title={document.title} status={<SaveStatus view={connection} reading={!writer} />}>
@@ -59,10 +70,15 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
           <ShareButton document={document} onDocumentChange={onDocumentChange} onAccessChange={onAccessChange} />
         )}
         <DownloadMenu documentId={document.id} />
+        <ShowAuthorsButton shown={authorsShown} onChange={setAuthorsShown} />
+        <ContributorsLink documentId={document.id} />
         <PresenceBar awareness={session.provider.awareness} />
       </AppHeader>
       {writer ? (
-        <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />
+        <div className="document-controls">
+          <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />
+          {authorship && <AuthorStatus editor={editor} />}
+        </div>
       ) : (
         <ReadOnlyBanner documentId={document.id} signedIn={user !== null} />
       )}
@@ -72,7 +88,9 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
         linkFormOpen={linkFormOpen}
         onOpenLinkForm={openLinkForm}
         onCloseLinkForm={closeLinkForm}
+        aside={authorship && <AuthorLegend snapshot={authorship.snapshot} onRetry={authorship.retry} />}
       />
+      {authorship && <AuthorTooltip editor={editor} />}
     </div>
   )
 }

@@ -1,10 +1,11 @@
 /**
  * The page the text sits on: the editor and its link popover, sharing one focus area so the
- * popover stays open while the person moves between the text and the popover.
+ * popover stays open while the person moves between the text and the popover. A panel about
+ * the text (the authors legend) can sit beside it, or above it on narrower screens.
  */
 import type { Editor } from '@tiptap/core'
 import { EditorContent } from '@tiptap/react'
-import { type FocusEvent, useRef, useState } from 'react'
+import { type FocusEvent, type ReactNode, useRef, useState } from 'react'
 import { LinkPopover } from '../link/LinkPopover'
 import './prose.css'
 import '../presence/carets.css'
@@ -14,9 +15,11 @@ interface DocumentSheetProps {
   readonly linkFormOpen: boolean
   readonly onOpenLinkForm: () => void
   readonly onCloseLinkForm: () => void
+  /** Shown beside the sheet (above it on narrower screens); first in reading order. */
+  readonly aside?: ReactNode
 }
 
-export function DocumentSheet({ editor, linkFormOpen, onOpenLinkForm, onCloseLinkForm }: DocumentSheetProps) {
+export function DocumentSheet({ editor, linkFormOpen, onOpenLinkForm, onCloseLinkForm, aside }: DocumentSheetProps) {
   const frameRef = useRef<HTMLElement>(null)
   const [focused, setFocused] = useState(false)
 
@@ -30,7 +33,8 @@ export function DocumentSheet({ editor, linkFormOpen, onOpenLinkForm, onCloseLin
   }
 
   return (
-    <main className="document-canvas">
+    <main className={aside ? 'document-canvas document-canvas--with-aside' : 'document-canvas'}>
+      {aside}
       <article ref={frameRef} className="document-sheet" onFocus={() => setFocused(true)} onBlur={onBlur}>
         <EditorContent editor={editor} />
         <LinkPopover

@@ -1,12 +1,14 @@
 /**
  * The Tiptap editor for an open document: the shared schema, bound to the session's Y.Doc,
- * with other people's carets and our Mod-K link shortcut.
+ * with other people's carets, our Mod-K link shortcut, and the "Show authors" tints (which
+ * draw nothing until the view is switched on).
  */
 import type { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
+import { AuthorTints } from '../attribution/author-tints'
 import { LinkShortcut } from '../link/link-shortcut'
 import type { User } from '../http/users'
 import { DOCUMENT_FRAGMENT, documentExtensions } from '../schema/extensions'
@@ -40,6 +42,7 @@ export function useDocumentEditor(session: CollabSession, user: User | null, edi
           user: user ? { id: user.id, name: user.displayName, color: user.color } : { name: '', color: ANONYMOUS_COLOUR },
         }),
         LinkShortcut.configure({ onOpenLinkForm: () => openLinkForm.current() }),
+        AuthorTints,
       ],
       editorProps: {
         attributes: {
