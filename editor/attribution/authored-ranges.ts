@@ -36,19 +36,23 @@ export interface Attribution {
   readonly uncovered: ReadonlyMap<number, number>
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 export function attributeSpans(spans: readonly WrittenSpan[], index: AttributionIndex, self: Writer, now: number): Attribution {
-  const ranges: AuthoredRange[] = []
+  // Built in place: a long document has tens of thousands of spans, most of them joining the range before.
+  const ranges: Array<Mutable<AuthoredRange>> = []
   const uncovered = new Map<number, number>()
   const add = (range: AuthoredRange): void => {
-    const last = ranges.at(-1)
-    if (last && last.to === range.from && sameAuthorship(last, range)) ranges[ranges.length - 1] = { ...last, to: range.to }
-    else ranges.push(range)
+    const last = ranges[ranges.length - 1]
+    if (last && last.to === range.from && sameAuthorship(last, range)) last.to = range.to
+    else ranges.push({ ...range })
   }
 
   for (const span of spans) {
     const runs = index.clients.get(span.client) ?? []
     const end = span.clock + (span.to - span.from)
-    const at = (clock: number) => span.from + clock - span.clock
+    // Positions and clocks advance together: position = offset + clock.
+    const offset = span.from - span.clock
     let covered = span.clock
     for (let i = firstRunEndingAfter(runs, span.clock); i < runs.length; i++) {
       const run = runs[i]!
@@ -56,13 +60,13 @@ export function attributeSpans(spans: readonly WrittenSpan[], index: Attribution
       const from = Math.max(run.start, span.clock)
       const to = Math.min(run.end, end)
       if (from > covered) uncovered.set(span.client, Math.max(uncovered.get(span.client) ?? 0, from))
-      add({ from: at(from), to: at(to), person: run.person, time: run.time, pending: false, leaf: span.leaf })
+      add({ from: offset + from, to: offset + to, person: run.person, time: run.time, pending: false, leaf: span.leaf })
       covered = to
     }
     if (covered >= end) continue
     uncovered.set(span.client, Math.max(uncovered.get(span.client) ?? 0, end))
     const person = span.client === self.client && self.person !== null ? self.person : lastPerson(runs, covered)
-    if (person !== undefined) add({ from: at(covered), to: at(end), person, time: now, pending: true, leaf: span.leaf })
+    if (person !== undefined) add({ from: offset + covered, to: offset + end, person, time: now, pending: true, leaf: span.leaf })
   }
   return { ranges, uncovered }
 }

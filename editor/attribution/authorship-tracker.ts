@@ -26,6 +26,11 @@ import { readWrittenText } from './written-spans'
 
 /** Soon enough that new words take their colour as they are typed; rare enough that a 100k-character document stays smooth. */
 const RECOMPUTE_DELAY_MS = 150
+/**
+ * On a slow device or a huge document a computation can take tens of milliseconds; waiting
+ * this many times as long before the next keeps it under a fifth of the main thread.
+ */
+const COST_TO_DELAY = 4
 /** The trees disagree only between a keystroke and its Yjs write; a few frames always suffice, more means something else is wrong. */
 const OUT_OF_STEP_RETRIES = 10
 
@@ -60,6 +65,8 @@ export class AuthorshipTracker {
   #index: AttributionIndex | null = null
   #focusable: boolean
   #retries = 0
+  /** How long the last computation took (ms). */
+  #cost = 0
   #timer: ReturnType<typeof setTimeout> | null = null
   #frame: number | null = null
   #destroyed = false
@@ -116,10 +123,13 @@ export class AuthorshipTracker {
 
   #schedule = (): void => {
     if (this.#timer !== null || this.#frame !== null || this.#destroyed) return
-    this.#timer = setTimeout(() => {
-      this.#timer = null
-      this.#nextFrame()
-    }, RECOMPUTE_DELAY_MS)
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = null
+        this.#nextFrame()
+      },
+      Math.max(RECOMPUTE_DELAY_MS, this.#cost * COST_TO_DELAY),
+    )
   }
 
   #nextFrame(): void {
@@ -141,6 +151,7 @@ export class AuthorshipTracker {
     const index = this.#index
     if (this.#destroyed || editor.isDestroyed || index === null) return
     this.#cancelScheduled()
+    const started = performance.now()
     const written = readWrittenText(doc.getXmlFragment(DOCUMENT_FRAGMENT), editor.state.doc)
     if (written === null) {
       // The tints already drawn were mapped through the change; they serve until the trees agree.
@@ -159,6 +170,7 @@ export class AuthorshipTracker {
     this.#coverage.noteUncovered(uncovered)
     const legend = shareOfText(ranges).map(({ person, characters, share }) => ({ author: authorFor(person), characters, share }))
     this.#publish({ status: 'ready', legend })
+    this.#cost = performance.now() - started
   }
 
   /** Tells React only when something it shows changed: typing moves character counts on every keystroke. */

@@ -7,7 +7,7 @@
  */
 import { useCallback, useState } from 'react'
 
-/** Versioned with the feature's name, so a later meaning of "on" can start from off again. */
+/** Prefixed with the app's name: the origin may serve other apps' pages too. */
 const STORAGE_KEY = 'coffeehouse.show-authors'
 
 function readPreference(): boolean {

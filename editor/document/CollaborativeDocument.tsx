@@ -77,7 +77,7 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
       {writer ? (
         <div className="document-controls">
           <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />
-          {authorship && <AuthorStatus editor={editor} />}
+          {authorship && editable && <AuthorStatus editor={editor} />}
         </div>
       ) : (
         <ReadOnlyBanner documentId={document.id} signedIn={user !== null} />

@@ -46,6 +46,7 @@ describe.skipIf(!browserAvailable)('showing authors in the browser', () => {
     const browser = await launchBrowser()
     const { page } = await visitorIn(browser)
     await openManifesto(server, page)
+    expect(await page.getByRole('link', { name: 'Contributors' }).getAttribute('href')).toBe(`/d/${MANIFESTO_ID}/contributors`)
     const toggle = page.getByRole('button', { name: 'Show authors' })
     expect(await toggle.getAttribute('aria-pressed')).toBe('false')
     expect(await page.locator('.author-tint').count()).toBe(0)
@@ -96,6 +97,14 @@ describe.skipIf(!browserAvailable)('showing authors in the browser', () => {
     await page.waitForSelector('.ProseMirror h1')
     expect(await page.getByRole('button', { name: 'Show authors' }).getAttribute('aria-pressed')).toBe('true')
     await tint(page, BEN_TEXT).waitFor()
+
+    // Turned off, the tints, credits and legend go, and stay gone on the next visit.
+    await page.getByRole('button', { name: 'Show authors' }).click()
+    await page.waitForFunction(() => document.querySelectorAll('.author-tint, .section-credits, [data-testid=author-legend]').length === 0)
+    await page.reload()
+    await page.waitForSelector('.ProseMirror h1')
+    expect(await page.getByRole('button', { name: 'Show authors' }).getAttribute('aria-pressed')).toBe('false')
+    expect(await page.locator('.author-tint').count()).toBe(0)
   })
 
   it('tints a writer’s new words as theirs while they type, and says at the caret who wrote the text there', async () => {
