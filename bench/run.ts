@@ -4,9 +4,11 @@
  * part of `npm test`: only here, where each figure sits beside a same-run baseline.
  */
 import { authorship } from './authorship'
+import { latency } from './latency'
 import { formatTable, machine, type Benchmark, type Result } from './support'
+import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [authorship]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship]
 
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name))

@@ -1,2 +1,3 @@
+export * from './processes'
 export * from './report'
 export * from './stats'
