@@ -10,6 +10,9 @@ import { throughput } from './throughput'
 
 const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship]
 
+// Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
+process.setMaxListeners(200)
+
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name))
   if (unknown.length > 0) {
