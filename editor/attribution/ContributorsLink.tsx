@@ -1,7 +1,7 @@
 /** "Contributors" in the document header: the page listing everyone who wrote here, and how much. */
 import { Link } from 'react-router'
 import { useHeaderControl } from './HeaderControl'
-import { ContributorsIcon } from './icons'
+import { ContributorsIcon } from '../ui/icons'
 
 export function ContributorsLink({ documentId }: { readonly documentId: string }) {
   const { triggerProps, content, tooltip } = useHeaderControl('Contributors', <ContributorsIcon />)

@@ -3,7 +3,7 @@
  * and visitors included. A toggle (aria-pressed): it changes only this person's view.
  */
 import { useHeaderControl } from './HeaderControl'
-import { AuthorsIcon } from './icons'
+import { AuthorsIcon } from '../ui/icons'
 
 interface ShowAuthorsButtonProps {
   readonly shown: boolean

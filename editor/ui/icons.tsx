@@ -149,3 +149,21 @@ export const EyeIcon = () => (
     <circle cx="10" cy="10" r="2.25" />
   </Icon>
 )
+
+/** Lines of text, one of them marked: whose words are whose. */
+export const AuthorsIcon = () => (
+  <Icon>
+    <path d="M3.5 5h13M3.5 15h8" />
+    <rect x="3" y="8" width="10" height="4" rx="1" fill="currentColor" fillOpacity="0.28" stroke="none" />
+    <path d="M3.5 10h9M15.5 10h1" />
+  </Icon>
+)
+
+/** Two people: everyone who wrote here. */
+export const ContributorsIcon = () => (
+  <Icon>
+    <circle cx="7.5" cy="7" r="2.75" />
+    <path d="M2.5 16.5a5 5 0 0 1 10 0" />
+    <path d="M12.5 4.6a2.6 2.6 0 0 1 0 4.8M14.6 12a4.6 4.6 0 0 1 2.9 4.5" />
+  </Icon>
+)
