@@ -37,10 +37,6 @@ export class AttributionIndex {
     return Y.getState(doc.store, client) === 0
   }
 
-  ownerOf(client: number): string | null | undefined {
-    return this.owners.get(client)
-  }
-
   /** Records what `transaction` inserted and deleted as done by `person` at `time`. */
   record(transaction: Y.Transaction, person: string | null, time: number): void {
     const carried = findCarriedText(transaction, (client) => this.insertions.get(client))
@@ -88,15 +84,6 @@ export class AttributionIndex {
       }
     }
     return activity
-  }
-
-  /** Every person named anywhere in the index. */
-  people(): Set<string> {
-    const people = new Set<string>()
-    for (const lists of [this.insertions, this.deletions]) {
-      for (const list of lists.values()) for (const run of list.runs) if (run.person !== null) people.add(run.person)
-    }
-    return people
   }
 
   /** All owners and insertion runs, for clients that compute authorship of their own copy. */
