@@ -4,14 +4,16 @@
  * part of `npm test`: only here, where each figure sits beside a same-run baseline.
  */
 import { authorship } from './authorship'
+import { coldLoad } from './cold-load'
 import { latency } from './latency'
+import { memory } from './memory'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship, coldLoad, memory]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
-process.setMaxListeners(200)
+process.setMaxListeners(5_000)
 
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name))

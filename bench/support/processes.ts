@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import type { ProbeRequest, ProbeResponse } from './probe-messages'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -19,6 +20,8 @@ export interface ServerProcess {
   readonly process: ChildProcess
   /** CPU time the process has used so far, in seconds (Linux: from /proc). */
   cpuSeconds(): Promise<number>
+  /** Asks the probe inside the process (probe.ts) what it has used. */
+  probe(kind?: ProbeRequest['kind'], options?: { collectGarbage?: boolean }): Promise<ProbeResponse>
   stop(): Promise<void>
 }
 
@@ -43,10 +46,16 @@ export function startRelay(): Promise<ServerProcess> {
 }
 
 async function startProcess(kind: ServerProcess['kind'], entry: string, environment: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './bench/support/probe.ts', entry], {
     cwd: repositoryRoot,
     env: { ...process.env, PORT: '0', ...environment },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
+  const probes = new Map<number, (response: ProbeResponse) => void>()
+  let probeCount = 0
+  child.on('message', (response: ProbeResponse) => {
+    probes.get(response.id)?.(response)
+    probes.delete(response.id)
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const port = await new Promise<number>((resolve, reject) => {
@@ -72,6 +81,15 @@ async function startProcess(kind: ServerProcess['kind'], entry: string, environm
       const fields = (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ')
       return (Number(fields[11]) + Number(fields[12])) / 100
     },
+    probe: (kind = 'sample', options = {}) =>
+      new Promise((resolve, reject) => {
+        const id = ++probeCount
+        probes.set(id, resolve)
+        const request: ProbeRequest = { id, kind, collectGarbage: options.collectGarbage }
+        child.send(request, (error) => {
+          if (error) reject(error)
+        })
+      }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
       await exited

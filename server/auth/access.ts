@@ -123,8 +123,11 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       if (!open) return
       open.connections.delete(connection)
       if (open.anonymous.delete(connection)) publishReaderCount(open)
-      // The entry stays (one small object per document ever opened): another connection may be
-      // between onAuthenticate and onJoin, with its first frames about to be checked against it.
+      // The room unloads once its last connection leaves; holding it here would keep the whole
+      // document in memory for good. The access entry stays (one small object per document
+      // ever opened): another connection may be between onAuthenticate and onJoin, with its
+      // first frames about to be checked against it.
+      if (open.connections.size === 0) open.room = null
     },
 
     async revalidate(documentId) {

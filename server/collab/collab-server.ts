@@ -96,6 +96,11 @@ export class CollabServer {
     return this.connections.size
   }
 
+  /** Documents in memory, including those still loading or being stored. */
+  get openDocuments(): number {
+    return this.loading.size + this.unloading.size
+  }
+
   /** Closes every connection and stores every loaded document. */
   async close(): Promise<void> {
     this.closing = true

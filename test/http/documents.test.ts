@@ -13,7 +13,14 @@ describe('the documents API', () => {
     const server = await startServer()
     const response = await fetch(`${server.url}/api/health`)
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ status: 'ok' })
+    expect(await response.json()).toMatchObject({ status: 'ok', connections: 0, documents: 0 })
+  })
+
+  it('counts open connections and documents in its health report', async () => {
+    const server = await startServer()
+    const client = connectClient(server, MANIFESTO_ID)
+    await client.synced()
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toMatchObject({ connections: 1, documents: 1 })
   })
 
   it('lists the starter manifesto', async () => {
