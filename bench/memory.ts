@@ -32,15 +32,7 @@ const SMALL_TEXT = ['Housing is a right, not an investment.', 'Every tenant gets
 async function createDocuments(server: ServerProcess): Promise<string[]> {
   const first = await openWritableDocument(server, 'memory')
   const ids = [first.documentId]
-  for (let index = 1; index < DOCUMENTS; index++) {
-    const created = await fetch(`${server.url}/api/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: first.cookie! },
-      body: JSON.stringify({ title: `memory ${index}` }),
-    })
-    if (!created.ok) throw new Error(`creating a document failed: ${created.status}`)
-    ids.push(((await created.json()) as { id: string }).id)
-  }
+  for (let index = 1; index < DOCUMENTS; index++) ids.push((await openWritableDocument(server, `memory ${index}`, first.cookie)).documentId)
   // Each gets its text from a writer, so each has an attribution index like a real one.
   await inBatches(ids, async (documentId) => {
     const writer = connectPeer(server, documentId, first.cookie)

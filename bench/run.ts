@@ -7,10 +7,11 @@ import { authorship } from './authorship'
 import { coldLoad } from './cold-load'
 import { latency } from './latency'
 import { memory } from './memory'
+import { persistence } from './persistence'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship, coldLoad, memory]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship, coldLoad, persistence, memory]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)

@@ -41,22 +41,29 @@ export function connectPeer(server: ServerProcess, documentId: string, cookie?: 
   }
 }
 
-/** A document to write in: on Coffeehouse, a new one owned by a new account; on the relay, any name. */
-export async function openWritableDocument(server: ServerProcess, name: string): Promise<{ documentId: string; cookie?: string }> {
-  if (server.kind === 'relay') return { documentId: name }
+/**
+ * A document to write in: on Coffeehouse, a new one owned by a new account (or by the account
+ * whose session `cookie` is given); on the relay, any name.
+ */
+export async function openWritableDocument(server: ServerProcess, name: string, cookie?: string): Promise<{ documentId: string; cookie?: string }> {
+  if (server.kind === 'relay') return { documentId: name.replace(/\W+/g, '-') }
+  const session = cookie ?? (await signUp(server, name))
+  const created = await fetch(`${server.url}/api/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session },
+    body: JSON.stringify({ title: name }),
+  })
+  if (!created.ok) throw new Error(`creating a document failed: ${created.status}`)
+  const { id } = (await created.json()) as { id: string }
+  return { documentId: id, cookie: session }
+}
+
+async function signUp(server: ServerProcess, name: string): Promise<string> {
   const signup = await fetch(`${server.url}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24) || 'writer', password: 'benchmark password', displayName: name }),
   })
   if (!signup.ok) throw new Error(`signing up failed: ${signup.status} ${await signup.text()}`)
-  const cookie = signup.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
-  const created = await fetch(`${server.url}/api/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ title: name }),
-  })
-  if (!created.ok) throw new Error(`creating a document failed: ${created.status}`)
-  const { id } = (await created.json()) as { id: string }
-  return { documentId: id, cookie }
+  return signup.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
 }

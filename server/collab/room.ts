@@ -72,7 +72,7 @@ export class Room implements RoomView {
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) =>
       this.changed(update, origin, transaction),
     )
-    this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.awarenessChanged(changes, origin))
+    this.awareness.on('update', (changes: AwarenessChanges) => this.awarenessChanged(changes))
   }
 
   join(member: RoomMember): void {
@@ -187,9 +187,15 @@ export class Room implements RoomView {
     )
   }
 
-  private awarenessChanged({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
+  /**
+   * Sent to the sender too: y-websocket's provider closes a connection on which nothing has
+   * arrived for 30 seconds, and the echo of its own presence, renewed every 15, is what a
+   * client alone in a document receives. The echo carries the sender's own clock, so the
+   * provider ignores it.
+   */
+  private awarenessChanged({ added, updated, removed }: AwarenessChanges): void {
     const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
-    for (const member of this.members) if (member !== origin) member.send(frame)
+    for (const member of this.members) member.send(frame)
   }
 }
 

@@ -8,6 +8,7 @@ import { isDocumentId } from '../documents/ids'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { Metadata } from './metadata'
 import { encodeChange, type StoredChange } from './change-records'
+import { LogAuthors } from './log-authors'
 import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
 import { DocumentExistsError, type DocumentMeta, type Store } from './store'
 
@@ -54,7 +55,7 @@ export class FileStore implements Store {
     await rm(this.documentDirectory(document.id), { recursive: true, force: true })
     const { log } = await this.openDocument(document.id)
     try {
-      await log.append(encodeChange(firstChange))
+      await log.append(encodeChange(firstChange, new LogAuthors()).record)
     } finally {
       await log.close()
     }

@@ -11,8 +11,13 @@ import { CoalescedWrites } from './coalesced-writes'
 import { DurableJsonAdapter } from './durable-json-adapter'
 import { DocumentExistsError, type DocumentAccess, type DocumentMeta } from './store'
 
-/** 5 s: losing a few seconds of "last edited" after a crash is harmless; a write per keystroke is not. */
-const METADATA_FLUSH_MS = 5_000
+/**
+ * 60 s: every read is served from memory, so only a crash loses "last edited" times, and
+ * losing a minute of them is harmless. The file holds every document, so each rewrite
+ * grows with their number: with 100 documents being typed in, a rewrite every 5 s was a
+ * third of all bytes written (docs/benchmarks.md, persistence).
+ */
+const METADATA_FLUSH_MS = 60_000
 
 interface MetadataFile {
   version: 1

@@ -10,6 +10,7 @@ import { RESTORED_FROM_SNAPSHOT } from '../attribution/authored'
 import type { Extension } from '../collab/hooks'
 import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot } from './change-records'
 import type { Store } from './store'
+import { LogAuthors } from './log-authors'
 import type { UpdateLog } from './update-log'
 
 export interface PersistenceOptions {
@@ -21,6 +22,7 @@ export interface PersistenceOptions {
 
 interface OpenDocument {
   log: UpdateLog
+  authors: LogAuthors
   doc: Y.Doc
   attribution: AttributionIndex
   compacting: Promise<void> | null
@@ -34,7 +36,7 @@ export function persistence(options: PersistenceOptions): Extension {
     if (!entry) return Promise.resolve()
     // The state and the attribution are encoded in the same instant, so they describe the same content.
     entry.compacting ??= entry.log
-      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(entry.doc), attribution: entry.attribution.encode() }))
+      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(entry.doc), attribution: entry.attribution.encode() }, entry.authors))
       .catch((error: unknown) => options.onCompactionError(documentId, error))
       .finally(() => {
         entry.compacting = null
@@ -47,28 +49,32 @@ export function persistence(options: PersistenceOptions): Extension {
 
     async onLoadDocument({ documentId, doc, attribution }) {
       const { log, snapshot, records } = await options.store.openDocument(documentId)
+      let authors = new LogAuthors()
       try {
         if (snapshot) {
-          const { state, attribution: stored } = decodeSnapshot(snapshot)
-          attribution.restore(stored)
-          Y.applyUpdate(doc, state, RESTORED_FROM_SNAPSHOT)
+          const stored = decodeSnapshot(snapshot)
+          attribution.restore(stored.attribution)
+          authors = stored.authors
+          Y.applyUpdate(doc, stored.state, RESTORED_FROM_SNAPSHOT)
         }
         // One transaction per change: the room's attribution records each with its own author and time.
         for (const record of records) {
-          const change = decodeChange(record)
+          const change = decodeChange(record, authors)
           Y.applyUpdate(doc, change.update, change)
         }
       } catch (error) {
         await log.close()
         throw error
       }
-      documents.set(documentId, { log, doc, attribution, compacting: null })
+      documents.set(documentId, { log, authors, doc, attribution, compacting: null })
     },
 
     onChange({ documentId, update, author, time }) {
       const entry = documents.get(documentId)
       if (!entry) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
-      const written = entry.log.append(encodeChange({ update, author, time }))
+      const { record, naming } = encodeChange({ update, author, time }, entry.authors)
+      const written = entry.log.append(record)
+      if (naming !== null) void written.then(() => entry.authors.confirm(naming), () => undefined)
       // Checked once the write is done: the log's size only grows when a flush lands.
       void written.then(() => {
         if (entry.log.logBytes >= options.compactLogBytes) void compact(documentId)

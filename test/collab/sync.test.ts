@@ -1,10 +1,25 @@
+import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { CloseCode } from '../../server/collab/protocol'
+import { CloseCode, MESSAGE_AWARENESS } from '../../server/collab/protocol'
 import { signUp } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next, until } from '../support/events'
 import { startServer } from '../support/server'
+
+/** The client ids whose presence a server frame carries; none if it is not a presence frame. */
+function presenceClients(frame: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(frame)
+  if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return []
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+  const clients: number[] = []
+  for (let count = decoding.readVarUint(update); count > 0; count--) {
+    clients.push(decoding.readVarUint(update))
+    decoding.readVarUint(update)
+    decoding.readVarString(update)
+  }
+  return clients
+}
 
 describe('live co-editing', () => {
   it('gives a new client the starter manifesto', async () => {
@@ -57,6 +72,19 @@ describe('live co-editing', () => {
     await until(seesAlice, [bob.provider.awareness], 'change')
     alice.destroy()
     await until(() => !bob.provider.awareness.getStates().has(alice.doc.clientID), [bob.provider.awareness], 'change')
+  })
+
+  it('echoes a client’s presence back to it, so that the provider keeps a connection it is alone on', async () => {
+    const server = await startServer()
+    const alone = connectClient(server, MANIFESTO_ID, await signUp(server, 'ada'))
+    await alone.synced()
+    const echoed = new Promise<void>((resolve) => {
+      alone.provider.ws!.addEventListener('message', (event: { data: ArrayBuffer }) => {
+        if (presenceClients(new Uint8Array(event.data)).includes(alone.doc.clientID)) resolve()
+      })
+    })
+    alone.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    await echoed
   })
 
   it('closes the connection with 4404 for a document that does not exist', async () => {
