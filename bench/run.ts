@@ -3,6 +3,7 @@
  * Markdown table (with the machine and date) for docs/benchmarks.md. Timings are never
  * part of `npm test`: only here, where each figure sits beside a same-run baseline.
  */
+import { authors } from './authors'
 import { authorship } from './authorship'
 import { coldLoad } from './cold-load'
 import { latency } from './latency'
@@ -11,7 +12,7 @@ import { persistence } from './persistence'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authorship, coldLoad, persistence, memory]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, authorship, coldLoad, persistence, memory]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)

@@ -58,7 +58,8 @@ export async function openWritableDocument(server: ServerProcess, name: string, 
   return { documentId: id, cookie: session }
 }
 
-async function signUp(server: ServerProcess, name: string): Promise<string> {
+/** Signs up a new account; returns its session cookie. */
+export async function signUp(server: ServerProcess, name: string): Promise<string> {
   const signup = await fetch(`${server.url}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
