@@ -24,3 +24,8 @@ export function NotFoundPage({
     </>
   )
 }
+
+/** A document id the server does not know: the same words wherever a page is about one document. */
+export function DocumentNotFoundPage() {
+  return <NotFoundPage heading="This document does not exist" explanation="It may have been deleted, or the link may be mistyped." />
+}

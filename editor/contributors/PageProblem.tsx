@@ -4,7 +4,7 @@
  * own messages); or the data could not be loaded, with a way to try again.
  */
 import { AppHeader } from '../app/AppHeader'
-import { NotFoundPage } from '../app/NotFoundPage'
+import { DocumentNotFoundPage } from '../app/NotFoundPage'
 import { NoAccessPage } from '../document/NoAccessPage'
 import type { PageDataProblem } from './page-data'
 import { PersonNotFound } from './PersonNotFound'
@@ -34,12 +34,7 @@ export function PageProblem({ documentId, problem, username = '', what, retry }:
     case 'person-not-found':
       return <PersonNotFound documentId={documentId} username={username} />
     case 'not-found':
-      return (
-        <NotFoundPage
-          heading="This document does not exist"
-          explanation="It may have been deleted, or the link may be mistyped."
-        />
-      )
+      return <DocumentNotFoundPage />
     case 'sign-in-required':
     case 'forbidden':
       return <NoAccessPage documentId={documentId} reason={problem.status} />

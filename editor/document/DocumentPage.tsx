@@ -4,7 +4,7 @@
  */
 import { canEdit } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
-import { NotFoundPage } from '../app/NotFoundPage'
+import { DocumentNotFoundPage } from '../app/NotFoundPage'
 import { usePageTitle } from '../app/use-page-title'
 import type { User } from '../http/users'
 import { DocumentSkeleton } from './DocumentSkeleton'
@@ -25,12 +25,7 @@ export function DocumentPage({ documentId, user }: DocumentPageProps) {
 
   switch (state.status) {
     case 'not-found':
-      return (
-        <NotFoundPage
-          heading="This document does not exist"
-          explanation="It may have been deleted, or the link may be mistyped."
-        />
-      )
+      return <DocumentNotFoundPage />
     case 'sign-in-required':
       return <NoAccessPage documentId={documentId} reason="sign-in-required" />
     case 'forbidden':
