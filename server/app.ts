@@ -24,6 +24,7 @@ import { createStarterDocuments } from './documents/seed'
 import { createHttpApp } from './http/app'
 import { FileStore } from './storage/file-store'
 import { persistence } from './storage/persistence'
+import { suggestionRules } from './suggestions/suggestion-rules'
 
 export interface Coffeehouse {
   readonly httpServer: Server
@@ -57,6 +58,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
     const extensions: Extension[] = [
       accessControl,
       attributionBinding(),
+      suggestionRules({ mustSuggest: (connection) => accessControl.mustSuggest(connection) }),
       documentRegistry(store),
       persistence({
         store,

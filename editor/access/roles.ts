@@ -9,6 +9,16 @@ export function canEdit(role: DocumentRole): boolean {
   return role !== 'reader'
 }
 
+/** Every change this person makes is a suggestion (the server refuses anything else). */
+export function mustSuggest(role: DocumentRole): boolean {
+  return role === 'contributor'
+}
+
+/** Edit the accepted text directly, choose between editing and suggesting, decide on suggestions. */
+export function canEditDirectly(role: DocumentRole): boolean {
+  return role === 'maintainer' || role === 'admin'
+}
+
 /** Change who may read and edit: visibility, members, invitations, blocks. */
 export function canManage(role: DocumentRole): boolean {
   return role === 'maintainer' || role === 'admin'
@@ -23,6 +33,6 @@ export const ROLE_NAMES: Readonly<Record<DocumentRole, string>> = {
 
 /** One line each, for the role menus in the share dialog. */
 export const MEMBER_ROLE_DESCRIPTIONS: Readonly<Record<MemberRole, string>> = {
-  maintainer: 'can edit, and decide who else may',
-  contributor: 'can edit',
+  maintainer: 'can edit, decide on suggestions, and decide who else may',
+  contributor: 'can suggest changes',
 }

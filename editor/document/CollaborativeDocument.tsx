@@ -4,7 +4,7 @@
  * the text, with the authors legend beside it while authors are shown.
  */
 import { useCallback, useEffect, useState } from 'react'
-import { canEdit, canManage } from '../access/roles'
+import { canEdit, canEditDirectly, canManage, mustSuggest } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
 import { AuthorLegend } from '../attribution/AuthorLegend'
 import { AuthorStatus } from '../attribution/AuthorStatus'
@@ -18,6 +18,8 @@ import type { DocumentSummary } from '../http/documents'
 import type { User } from '../http/users'
 import { PresenceBar } from '../presence/PresenceBar'
 import { ShareButton } from '../share/ShareButton'
+import { ModeSwitch, type EditingMode } from '../suggesting/ModeSwitch'
+import '../suggesting/suggestions.css'
 import { Toolbar } from '../toolbar/Toolbar'
 import type { CollabSession } from './collab-session'
 import { ConnectionNotice } from './ConnectionNotice'
@@ -30,15 +32,29 @@ import { useLeaveWarning } from './use-leave-warning'
 import './document-layout.css'
 import './read-only-banner.css'
 
+/** Long enough to read the sentence, short enough not to linger over later edits. */
+const REFUSAL_SHOWN_MS = 6000
+
 interface CollaborativeDocumentProps {
   readonly session: CollabSession
   readonly document: DocumentSummary
   readonly user: User | null
   readonly onDocumentChange: (document: DocumentSummary) => void
   readonly onAccessChange: () => void
+  /** The server refused this tab's last change (4422) and the document was loaded again. */
+  readonly resynced: boolean
+  readonly onDismissResync: () => void
 }
 
-export function CollaborativeDocument({ session, document, user, onDocumentChange, onAccessChange }: CollaborativeDocumentProps) {
+export function CollaborativeDocument({
+  session,
+  document,
+  user,
+  onDocumentChange,
+  onAccessChange,
+  resynced,
+  onDismissResync,
+}: CollaborativeDocumentProps) {
   const connection = useConnectionView(session)
   const [linkFormOpen, setLinkFormOpen] = useState(false)
   const openLinkForm = useCallback(() => setLinkFormOpen(true), [])
@@ -46,7 +62,16 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
   const writer = canEdit(document.role)
   // After a final close nothing typed could reach the server, so stop accepting edits.
   const editable = writer && connection.closure === null
-  const editor = useDocumentEditor(session, user, editable, openLinkForm)
+  const [chosenMode, setChosenMode] = useState<EditingMode>('editing')
+  const mode: EditingMode = mustSuggest(document.role) ? 'suggesting' : chosenMode
+  const [refusedChange, setRefusedChange] = useState(false)
+  const onRefused = useCallback(() => setRefusedChange(true), [])
+  useEffect(() => {
+    if (!refusedChange) return
+    const timer = setTimeout(() => setRefusedChange(false), REFUSAL_SHOWN_MS)
+    return () => clearTimeout(timer)
+  }, [refusedChange])
+  const editor = useDocumentEditor(session, user, editable, openLinkForm, { on: mode === 'suggesting', onRefused })
   useLeaveWarning(session)
 
   // The server says this person's role changed (a maintainer acted elsewhere): read it again.
@@ -76,11 +101,23 @@ export function CollaborativeDocument({ session, document, user, onDocumentChang
       </AppHeader>
       {writer ? (
         <div className="document-controls">
+          <ModeSwitch mode={mode} onChange={canEditDirectly(document.role) ? setChosenMode : null} refusedChange={refusedChange} />
           <Toolbar editor={editor} onOpenLinkForm={openLinkForm} />
           {authorship && editable && <AuthorStatus editor={editor} />}
         </div>
       ) : (
         <ReadOnlyBanner documentId={document.id} signedIn={user !== null} />
+      )}
+      {resynced && (
+        <div className="connection-notice" role="alert" data-testid="resync-notice">
+          <p>
+            <strong>Your last change was not accepted.</strong> You can only suggest changes to this document, and the
+            server received one that was not a suggestion. The document was loaded again from the server.
+          </p>
+          <button type="button" className="button" onClick={onDismissResync}>
+            OK
+          </button>
+        </div>
       )}
       {connection.closure && <ConnectionNotice closure={connection.closure} documentId={document.id} signedIn={user !== null} />}
       <DocumentSheet

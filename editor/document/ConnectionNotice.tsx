@@ -78,6 +78,14 @@ export function ConnectionNotice({ closure, documentId, signedIn }: ConnectionNo
       )
       action = <ReloadButton />
       break
+    case 'suggestion-refused':
+      message = (
+        <>
+          <strong>Your last change was not accepted.</strong> Loading the document again from the server…
+        </>
+      )
+      action = null
+      break
     case 'checking':
       message = <strong>The server stopped syncing this tab.</strong>
       action = null

@@ -2,11 +2,13 @@
  * Opens the collaboration session for a document, tells co-writers who this tab is, and
  * shows the editor once the text has arrived.
  */
+import { useEffect } from 'react'
 import type { DocumentSummary } from '../http/documents'
 import type { User } from '../http/users'
 import { usePublishedUser } from '../presence/use-published-user'
 import { CollaborativeDocument } from './CollaborativeDocument'
 import { DocumentSkeleton } from './DocumentSkeleton'
+import { useResyncOnRefusal } from './use-resync-on-refusal'
 import { useCollabSession, useSessionReady } from './use-collab-session'
 
 interface DocumentWorkspaceProps {
@@ -19,7 +21,14 @@ interface DocumentWorkspaceProps {
 }
 
 export function DocumentWorkspace({ document, user, onDocumentChange, onAccessChange }: DocumentWorkspaceProps) {
-  const session = useCollabSession(document.id)
+  const { generation, resynced, onRefused, dismiss } = useResyncOnRefusal()
+  const session = useCollabSession(document.id, generation)
+  useEffect(() => {
+    if (!session) return
+    return session.subscribe(() => {
+      if (session.closure === 'suggestion-refused') onRefused()
+    })
+  }, [session, onRefused])
   // Here rather than in the editor: published while the first sync is under way, so co-writers
   // see the name as soon as the connection opens, not once the text has arrived.
   usePublishedUser(session?.provider.awareness ?? null, user)
@@ -34,6 +43,8 @@ export function DocumentWorkspace({ document, user, onDocumentChange, onAccessCh
       user={user}
       onDocumentChange={onDocumentChange}
       onAccessChange={onAccessChange}
+      resynced={resynced}
+      onDismissResync={dismiss}
     />
   )
 }

@@ -15,9 +15,10 @@ import { SaveTracker } from './save-tracker'
  * Why the server ended the connection for good (the provider stops retrying on 44xx codes):
  * the document is gone, someone must sign in, this person may not (or may no longer) be
  * here or edit, this tab's edits are bound to another account (4409: it was signed in as
- * someone else when it first wrote), or the server refused what this tab sent.
+ * someone else when it first wrote), this person may only suggest and the server refused a
+ * change that was not a suggestion (4422), or the server refused what this tab sent.
  */
-export type Closure = 'document-not-found' | 'sign-in-required' | 'forbidden' | 'identity-taken' | 'rejected'
+export type Closure = 'document-not-found' | 'sign-in-required' | 'forbidden' | 'identity-taken' | 'suggestion-refused' | 'rejected'
 
 function closureFor(code: number): Closure {
   switch (code) {
@@ -29,6 +30,8 @@ function closureFor(code: number): Closure {
       return 'forbidden'
     case CloseCode.clientIdTaken:
       return 'identity-taken'
+    case CloseCode.suggestOnly:
+      return 'suggestion-refused'
     default:
       return 'rejected'
   }

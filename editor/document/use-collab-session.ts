@@ -10,7 +10,11 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { type Closure, CollabSession } from './collab-session'
 import type { SaveState } from './save-status'
 
-export function useCollabSession(documentId: string): CollabSession | null {
+/**
+ * `generation` starts a new session when it changes: after the server refused a change
+ * (4422), the tab's Y.Doc holds it and must be replaced by a fresh copy from the server.
+ */
+export function useCollabSession(documentId: string, generation = 0): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
   useEffect(() => {
     const created = new CollabSession(documentId)
@@ -19,7 +23,7 @@ export function useCollabSession(documentId: string): CollabSession | null {
       setSession(null)
       created.destroy()
     }
-  }, [documentId])
+  }, [documentId, generation])
   return session
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Tiptap editor for an open document: the shared schema, bound to the session's Y.Doc,
  * with other people's carets, our Mod-K link shortcut, and the "Show authors" tints (which
- * draw nothing until the view is switched on).
+ * draw nothing until the view is switched on), and suggesting mode.
  */
 import type { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -12,6 +12,7 @@ import { AuthorTints } from '../attribution/author-tints'
 import { LinkShortcut } from '../link/link-shortcut'
 import type { User } from '../http/users'
 import { DOCUMENT_FRAGMENT, documentExtensions } from '../schema/extensions'
+import { SuggestingMode } from '../suggesting/suggesting-mode'
 import type { CollabSession } from './collab-session'
 
 /**
@@ -24,12 +25,20 @@ import type { CollabSession } from './collab-session'
  * extension insists on publishing a user, and the server drops anonymous presence anyway
  * (it shows them only as a count of readers), while the presence bar ignores unnamed entries.
  */
-export function useDocumentEditor(session: CollabSession, user: User | null, editable: boolean, onOpenLinkForm: () => void): Editor {
-  // Extensions are configured once per editor; the ref lets the shortcut always reach the current callback.
+export function useDocumentEditor(
+  session: CollabSession,
+  user: User | null,
+  editable: boolean,
+  onOpenLinkForm: () => void,
+  suggesting: { on: boolean; onRefused: () => void },
+): Editor {
+  // Extensions are configured once per editor; refs let them always reach the current values.
   const openLinkForm = useRef(onOpenLinkForm)
+  const current = useRef({ user, suggesting })
   useEffect(() => {
     openLinkForm.current = onOpenLinkForm
-  }, [onOpenLinkForm])
+    current.current = { user, suggesting }
+  }, [onOpenLinkForm, user, suggesting])
 
   return useEditor(
     {
@@ -43,6 +52,11 @@ export function useDocumentEditor(session: CollabSession, user: User | null, edi
         }),
         LinkShortcut.configure({ onOpenLinkForm: () => openLinkForm.current() }),
         AuthorTints,
+        SuggestingMode.configure({
+          author: () => current.current.user?.id ?? null,
+          isSuggesting: () => current.current.suggesting.on,
+          onRefused: () => current.current.suggesting.onRefused(),
+        }),
       ],
       editorProps: {
         attributes: {

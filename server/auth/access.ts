@@ -25,6 +25,8 @@ import type { Sessions } from './sessions'
 export interface AccessControl extends Extension {
   /** Re-reads a document's access settings and closes connections that lost access. */
   revalidate(documentId: string): Promise<void>
+  /** True if the connection's person may change the document only by suggesting, as of now. */
+  mustSuggest(connection: ConnectionInfo): boolean
 }
 
 interface OpenDocument {
@@ -128,6 +130,10 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       // ever opened): another connection may be between onAuthenticate and onJoin, with its
       // first frames about to be checked against it.
       if (open.connections.size === 0) open.room = null
+    },
+
+    mustSuggest(connection) {
+      return permissionsOf(connection)?.mustSuggest() ?? false
     },
 
     async revalidate(documentId) {

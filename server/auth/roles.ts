@@ -10,8 +10,9 @@
  *                roles, creates invite links, blocks people, changes visibility and
  *                the "open to contributions" switch.
  *   contributor  a member who writes, or any signed-in person when the document is
- *                open to contributions. For now contributors edit directly; the
- *                suggestions work will restrict them to suggesting.
+ *                open to contributions. Contributors suggest: every change they make
+ *                is a suggestion that a maintainer accepts or rejects (the server
+ *                enforces it: server/suggestions/suggestion-rules.ts).
  *   reader       anyone else who may see the document: everybody, signed in or not,
  *                when it is public. Reads the text, live; cannot change it.
  *
@@ -43,9 +44,19 @@ export class DocumentPermissions {
     return this.role !== null
   }
 
-  /** Change the text. */
+  /** Change the document at all: directly, or by suggesting. */
   canEdit(): boolean {
-    return this.role === 'admin' || this.role === 'maintainer' || this.role === 'contributor'
+    return this.canEditDirectly() || this.role === 'contributor'
+  }
+
+  /** Change the accepted text directly, and decide on suggestions. */
+  canEditDirectly(): boolean {
+    return this.role === 'admin' || this.role === 'maintainer'
+  }
+
+  /** Every change this person makes must be a suggestion. */
+  mustSuggest(): boolean {
+    return this.role === 'contributor'
   }
 
   /** Members and their roles, invite links, blocking, visibility, the open switch, the title. */

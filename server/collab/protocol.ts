@@ -59,6 +59,12 @@ export const CloseCode = {
    * authorship cannot be forged. The client must start again with a new Y.Doc.
    */
   clientIdTaken: 4409,
+  /**
+   * The sender may only suggest changes, and the update would have changed the accepted text or
+   * somebody else's suggestion (docs/suggestions.md). Nothing of it was applied. The client must
+   * start again from the server's copy, with a new Y.Doc: its own copy holds the refused change.
+   */
+  suggestOnly: 4422,
   /** The document could not be stored; reconnect later and the edits are resent. */
   storageUnavailable: 4503,
   /** The client's role in the document changed; it reconnects (the provider does) and reads its role again. */

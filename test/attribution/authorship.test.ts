@@ -7,14 +7,14 @@ import { appendParagraph, connectClient, type TestClient } from '../support/clie
 import { until } from '../support/events'
 import { startServer, type TestServer } from '../support/server'
 
-/** A fresh document written by Ada (its maintainer) and Ben, both connected and synced. */
+/** A fresh document written by Ada and Ben, both its maintainers, both connected and synced. */
 async function twoWriters() {
   const server = await startServer()
   const ada = await signUp(server, 'ada', 'Ada')
   const ben = await signUp(server, 'ben', 'Ben')
   const created = await as(server, ada).post('/api/documents', { title: 'Two voices' })
   const { id } = (await created.json()) as { id: string }
-  await as(server, ada).patch(`/api/documents/${id}`, { openToContributions: true })
+  await as(server, ada).put(`/api/documents/${id}/members/${ben.user.id}`, { role: 'maintainer' })
   const adaClient = connectClient(server, id, ada)
   const benClient = connectClient(server, id, ben)
   await Promise.all([adaClient.synced(), benClient.synced()])

@@ -2,15 +2,15 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp } from '../support/accounts'
+import { signUpMaintainer } from '../support/accounts'
 import { authorshipOf, contributorsOf } from '../support/attribution'
 import { appendParagraph, connectClient } from '../support/clients'
 import { startServer, type TestServer } from '../support/server'
 
 /** Ada and Ben each write a few paragraphs, and Ben deletes one of Ada's. */
 async function writeTogether(server: TestServer) {
-  const ada = connectClient(server, MANIFESTO_ID, await signUp(server, 'ada'))
-  const ben = connectClient(server, MANIFESTO_ID, await signUp(server, 'ben'))
+  const ada = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'ada'))
+  const ben = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'ben'))
   await Promise.all([ada.synced(), ben.synced()])
   for (let i = 0; i < 10; i++) {
     appendParagraph(ada.doc, `Ada, paragraph ${i}.`)

@@ -5,13 +5,13 @@ import { CloseCode } from '../../server/collab/protocol'
 import { encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp } from '../support/accounts'
-import { appendParagraph, connectClient, textOf } from '../support/clients'
+import { appendParagraph, connectClient, suggestParagraph, textOf } from '../support/clients'
 import { next, until } from '../support/events'
 import { awarenessFrame } from '../support/raw-socket'
 import { serverState } from '../support/server-document'
 import { startServer } from '../support/server'
 
-/** A server with its admin and one contributor, who keeps the manifesto loaded. */
+/** A server with its admin and one contributor, who keeps the manifesto loaded. Contributors write by suggesting. */
 async function setup() {
   const server = await startServer()
   const admin = await signUp(server, 'admin')
@@ -25,11 +25,11 @@ const closedWith = async (client: ReturnType<typeof connectClient>) => (await ne
 
 describe('permissions on the websocket', () => {
   it('lets a reader sync and stay connected: the empty sync step 2 is not an edit', async () => {
-    const { server, writer } = await setup()
+    const { server, writer, contributor } = await setup()
     const reader = connectClient(server, MANIFESTO_ID)
     await reader.synced()
     await reader.allSaved()
-    appendParagraph(writer.doc, 'Live for readers too.')
+    suggestParagraph(writer.doc, 'Live for readers too.', contributor.user.id)
     await until(() => textOf(reader.doc).includes('Live for readers too.'), [reader.doc], 'update')
     expect(reader.provider.wsconnected).toBe(true)
   })
@@ -76,12 +76,12 @@ describe('permissions on the websocket', () => {
   })
 
   it('stops a contributor’s edits as soon as the document is closed to contributions', async () => {
-    const { server, admin, writer } = await setup()
-    appendParagraph(writer.doc, 'Still allowed.')
+    const { server, admin, writer, contributor } = await setup()
+    suggestParagraph(writer.doc, 'Still allowed.', contributor.user.id)
     await writer.allSaved()
     await as(server, admin).patch(`/api/documents/${MANIFESTO_ID}`, { openToContributions: false })
     const closed = closedWith(writer)
-    appendParagraph(writer.doc, 'No longer allowed.')
+    suggestParagraph(writer.doc, 'No longer allowed.', contributor.user.id)
     expect((await closed).code).toBe(CloseCode.forbidden)
     expect(textOfState(await serverState(server, MANIFESTO_ID))).not.toContain('No longer allowed.')
   })
@@ -97,7 +97,7 @@ describe('permissions on the websocket', () => {
     await as(server, admin).put(`/api/documents/${id}/members/${newcomer.user.id}`, { role: 'contributor' })
     expect((await told)[0]?.code).toBe(CloseCode.accessChanged)
     // The provider reconnects by itself; the same person may now write.
-    appendParagraph(client.doc, 'Now a contributor.')
+    suggestParagraph(client.doc, 'Now a contributor.', newcomer.user.id)
     await client.allSaved()
     expect(textOfState(await serverState(server, id))).toContain('Now a contributor.')
   })
@@ -152,13 +152,13 @@ describe('permissions on the websocket', () => {
   })
 
   it('drops presence sent by someone who is not signed in', async () => {
-    const { server, writer } = await setup()
+    const { server, writer, contributor } = await setup()
     const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`)
     await new Promise((resolve) => socket.once('message', resolve))
     socket.send(awarenessFrame(424242, 1, JSON.stringify({ user: { name: 'Ghost', color: '#000000' } })))
     // The writer's own later change arrives; the ghost never did.
     writer.provider.awareness.setLocalStateField('cursor', 7)
-    appendParagraph(writer.doc, 'After the ghost.')
+    suggestParagraph(writer.doc, 'After the ghost.', contributor.user.id)
     await writer.allSaved()
     expect(writer.provider.awareness.getStates().has(424242)).toBe(false)
     socket.close()
@@ -183,7 +183,7 @@ describe('connections from other sites', () => {
         socket.once('message', () => {
           // A signed-in contributor's edit would be accepted; a signed-out reader's is refused.
           const writer = new Y.Doc()
-          writer.getXmlFragment('default').insert(0, [new Y.XmlText('cross-site')])
+          suggestParagraph(writer, 'cross-site', carla.user.id)
           socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(writer)))
           // A sync step 1 after it: its answer (a step 2) means the edit before it was accepted.
           socket.send(new Uint8Array([0, 0, 1, 0]))
@@ -215,7 +215,7 @@ describe('edits that arrive while a document loads', () => {
     })
     socket.once('open', () => {
       const author = new Y.Doc()
-      author.getXmlFragment('default').insert(0, [new Y.XmlText('sent while loading')])
+      suggestParagraph(author, 'sent while loading', carla.user.id)
       socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(author)))
       socket.send(new Uint8Array([0, 0, 1, 0]))
     })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { MessageBudget } from '../../server/collab/message-budget'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { as, PASSWORD, signUp } from '../support/accounts'
+import { as, PASSWORD, signUp, signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { until } from '../support/events'
 import { defaultLimits, startServer } from '../support/server'
@@ -49,8 +49,8 @@ describe('rate limits', () => {
 
   it('slows a client that sends more than its allowance, without dropping anything or closing', async () => {
     const server = await startServer({ limits: { ...defaultLimits(), messagesPerSecond: 200, messageBurst: 20 } })
-    await signUp(server, 'admin')
-    const writer = connectClient(server, MANIFESTO_ID, await signUp(server, 'fast'))
+    const admin = await signUp(server, 'admin')
+    const writer = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'fast', { admin }))
     const reader = connectClient(server, MANIFESTO_ID)
     await Promise.all([writer.synced(), reader.synced()])
     for (let i = 0; i < 100; i++) appendParagraph(writer.doc, `burst ${i}`)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp, type SignedIn } from '../support/accounts'
+import { signUp, signUpMaintainer, type SignedIn } from '../support/accounts'
 import { browserAvailable, launchBrowser, visitorIn } from '../support/browser'
 import { appendParagraph, connectClient } from '../support/clients'
 import { startServer, type TestServer } from '../support/server'
@@ -38,8 +38,8 @@ describe.skipIf(!browserAvailable)('showing authors in the browser', () => {
   it('shows a visitor without an account who wrote each passage, by colour, legend, hover and keyboard', async () => {
     const server = await startServer()
     expect(existsSync(path.join(server.config.editorDir, 'index.html')), 'the editor is built').toBe(true)
-    const ada = await signUp(server, 'ada', 'Ada Lovelace')
-    const ben = await signUp(server, 'ben', 'Ben Okri')
+    const ada = await signUpMaintainer(server, 'ada', { displayName: 'Ada Lovelace' })
+    const ben = await signUpMaintainer(server, 'ben', { displayName: 'Ben Okri' })
     await writeAs(server, ada, ADA_TEXT)
     await writeAs(server, ben, BEN_TEXT)
 
@@ -109,7 +109,7 @@ describe.skipIf(!browserAvailable)('showing authors in the browser', () => {
 
   it('tints a writer’s new words as theirs while they type, and says at the caret who wrote the text there', async () => {
     const server = await startServer()
-    const ada = await signUp(server, 'ada', 'Ada Lovelace')
+    const ada = await signUpMaintainer(server, 'ada', { displayName: 'Ada Lovelace' })
     await writeAs(server, ada, ADA_TEXT)
 
     const browser = await launchBrowser()

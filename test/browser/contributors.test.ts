@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { as, signUp } from '../support/accounts'
+import { as, signUp, signUpMaintainer } from '../support/accounts'
 import { contributorsOf } from '../support/attribution'
 import { browserAvailable, launchBrowser, visitorIn } from '../support/browser'
 import { appendParagraph, connectClient, type TestClient } from '../support/clients'
@@ -41,8 +41,8 @@ const sees = (client: TestClient, text: string) =>
 
 /** Ada writes a paragraph; Ben writes two, longer together, and deletes a little of hers. Both with stock y-websocket clients. */
 async function adaAndBenWrite(server: TestServer): Promise<void> {
-  const ada = connectClient(server, MANIFESTO_ID, await signUp(server, 'ada', 'Ada'))
-  const ben = connectClient(server, MANIFESTO_ID, await signUp(server, 'ben', 'Ben'))
+  const ada = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'ada', { displayName: 'Ada' }))
+  const ben = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'ben', { displayName: 'Ben' }))
   await Promise.all([ada.synced(), ben.synced()])
   appendParagraph(ada.doc, ADA_WRITES)
   await ada.allSaved()

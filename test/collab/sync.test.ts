@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { CloseCode, MESSAGE_AWARENESS } from '../../server/collab/protocol'
-import { signUp } from '../support/accounts'
+import { signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next, until } from '../support/events'
 import { startServer } from '../support/server'
@@ -32,8 +32,8 @@ describe('live co-editing', () => {
 
   it('makes two stock clients converge on each other’s edits', async () => {
     const server = await startServer()
-    const alice = connectClient(server, MANIFESTO_ID, await signUp(server, 'alice'))
-    const bob = connectClient(server, MANIFESTO_ID, await signUp(server, 'bob'))
+    const alice = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'alice'))
+    const bob = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'bob'))
     await Promise.all([alice.synced(), bob.synced()])
     appendParagraph(alice.doc, 'Alice was here.')
     appendParagraph(bob.doc, 'Bob was here too.')
@@ -43,7 +43,7 @@ describe('live co-editing', () => {
 
   it('gives a late joiner the whole document', async () => {
     const server = await startServer()
-    const writer = connectClient(server, MANIFESTO_ID, await signUp(server, 'writer'))
+    const writer = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'writer'))
     await writer.synced()
     for (let i = 0; i < 20; i++) appendParagraph(writer.doc, `Line ${i}`)
     await writer.allSaved()
@@ -54,7 +54,7 @@ describe('live co-editing', () => {
 
   it('acknowledges every update once it is stored', async () => {
     const server = await startServer()
-    const client = connectClient(server, MANIFESTO_ID, await signUp(server, 'writer'))
+    const client = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'writer'))
     await client.synced()
     for (let i = 0; i < 5; i++) appendParagraph(client.doc, `Saved ${i}`)
     await client.allSaved()
@@ -64,8 +64,8 @@ describe('live co-editing', () => {
 
   it('shares presence between clients and drops it when a client leaves', async () => {
     const server = await startServer()
-    const alice = connectClient(server, MANIFESTO_ID, await signUp(server, 'alice', 'Alice'))
-    const bob = connectClient(server, MANIFESTO_ID, await signUp(server, 'bob'))
+    const alice = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'alice', { displayName: 'Alice' }))
+    const bob = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'bob'))
     await Promise.all([alice.synced(), bob.synced()])
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#b5542d' })
     const seesAlice = () => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Alice'
@@ -76,7 +76,7 @@ describe('live co-editing', () => {
 
   it('echoes a client’s presence back to it, so that the provider keeps a connection it is alone on', async () => {
     const server = await startServer()
-    const alone = connectClient(server, MANIFESTO_ID, await signUp(server, 'ada'))
+    const alone = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'ada'))
     await alone.synced()
     const echoed = new Promise<void>((resolve) => {
       alone.provider.ws!.addEventListener('message', (event: { data: ArrayBuffer }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { startChildServer } from '../support/child-server'
-import { signUp } from '../support/accounts'
+import { signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { makeDataDir } from '../support/server'
 
@@ -11,7 +11,7 @@ describe('durability', () => {
     let editsAcknowledged = 0
     for (let round = 0; round < 3; round++) {
       const server = await startChildServer(dataDir)
-      const writer = connectClient(server, MANIFESTO_ID, await signUp(server, `writer${round}`))
+      const writer = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, `writer${round}`))
       await writer.synced()
       // Which frame carried each edit: an acknowledgement of N frames covers these edits.
       const frameOfEdit: number[] = []

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../server/collab/protocol'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp } from '../support/accounts'
+import { signUp, signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next } from '../support/events'
 import { startServer, type TestServer } from '../support/server'
@@ -35,8 +35,8 @@ describe.skipIf(mountPoint === null)('a full disk', () => {
     try {
       const server = await startServer({ dataDir })
       servers.push(server)
-      await signUp(server, 'admin')
-      const writer = connectClient(server, MANIFESTO_ID, await signUp(server, 'writer'))
+      const admin = await signUp(server, 'admin')
+      const writer = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'writer', { admin }))
       await writer.synced()
       await writer.allSaved()
 

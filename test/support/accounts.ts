@@ -1,4 +1,5 @@
 /** Signing people up and in through the real API, for tests that need an identity. */
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import type { TestServer } from './server'
 
 export interface SignedIn {
@@ -45,4 +46,29 @@ export function as(server: Pick<TestServer, 'url'>, person: SignedIn | null) {
     patch: (path: string, body: unknown) => send('PATCH', path, body),
     delete: (path: string) => send('DELETE', path),
   }
+}
+
+/**
+ * Signs up someone who maintains `documentId` (the manifesto unless told), so their edits
+ * change the text directly: on a document open to contributions, any other signed-in
+ * person may only suggest. A maintainer is appointed by an admin: `admin`, or an account
+ * named site-admin that is made the server's first account when there is none yet.
+ */
+export async function signUpMaintainer(
+  server: Pick<TestServer, 'url'>,
+  username: string,
+  options: { displayName?: string; documentId?: string; admin?: SignedIn } = {},
+): Promise<SignedIn> {
+  const admin = options.admin ?? (await siteAdmin(server))
+  const person = await signUp(server, username, options.displayName ?? username)
+  const documentId = options.documentId ?? MANIFESTO_ID
+  const response = await as(server, admin).put(`/api/documents/${documentId}/members/${person.user.id}`, { role: 'maintainer' })
+  if (!response.ok) throw new Error(`making ${username} a maintainer answered ${response.status}: ${await response.text()}`)
+  return person
+}
+
+async function siteAdmin(server: Pick<TestServer, 'url'>): Promise<SignedIn> {
+  const admin = await signIn(server, 'site-admin').catch(() => signUp(server, 'site-admin'))
+  if (!admin.user.isAdmin) throw new Error('site-admin is not the admin: sign it up before anyone else, or pass `admin`')
+  return admin
 }

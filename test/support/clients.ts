@@ -6,7 +6,9 @@
 import { onTestFinished } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
+import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
+import { INSERTION, SUGGESTION_ATTRIBUTE } from '../../editor/schema/suggestion-model'
 import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
 import { isUpdateBearing, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../server/collab/protocol'
 import type { TestServer } from './server'
@@ -94,5 +96,20 @@ export function textOf(doc: Y.Doc): string {
 export function appendParagraph(doc: Y.Doc, text: string): void {
   const paragraph = new Y.XmlElement('paragraph')
   paragraph.insert(0, [new Y.XmlText(text)])
+  doc.getXmlFragment(DOCUMENT_FRAGMENT).push([paragraph])
+}
+
+/**
+ * Appends a paragraph as a suggestion by `author` (a user id), shaped as suggesting mode
+ * shapes one: a new block stamped as inserted, its text marked as an insertion. This is
+ * how a contributor, who may only suggest, writes.
+ */
+export function suggestParagraph(doc: Y.Doc, text: string, author: string, id: string = randomUUID()): void {
+  const stamp = { id, author, createdAt: Date.now() }
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.setAttribute(SUGGESTION_ATTRIBUTE, { ...stamp, change: 'insert' } as unknown as string)
+  const content = new Y.XmlText()
+  content.insert(0, text, { [INSERTION]: stamp })
+  paragraph.insert(0, [content])
   doc.getXmlFragment(DOCUMENT_FRAGMENT).push([paragraph])
 }

@@ -1,0 +1,96 @@
+/**
+ * Accepting and rejecting one suggestion, as ProseMirror transforms. The server runs these
+ * when a maintainer decides (server/suggestions/decisions.ts); tests run them to check that
+ * accepting every suggestion gives what was typed and rejecting every one gives the original.
+ *
+ *   accept  insertions lose their mark and become accepted text, proposed boundaries
+ *           become real ones; deletions are carried out; format changes are kept.
+ *   reject  insertions are deleted with their boundaries; deletions lose their mark;
+ *           format changes are undone.
+ *
+ * Text is never rewritten by a decision, only marked, unmarked or deleted, so accepted text
+ * keeps the Yjs items its author wrote, and with them its author.
+ */
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { Transform } from '@tiptap/pm/transform'
+import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type MarkJSON } from './suggestion-model'
+import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
+import { blockSuggestionOf, deletionsOf, formatChangeOf, insertionOf } from './suggestion-stamps'
+
+export function acceptSuggestion(tr: Transform, id: string): void {
+  clearMarks(tr, id, (mark) => mark.type.name === INSERTION || mark.type.name === FORMAT_CHANGE)
+  clearBlockSuggestions(tr, id, ['split', 'insert'])
+  deleteRanges(tr, deletedRanges(tr.doc, id))
+}
+
+export function rejectSuggestion(tr: Transform, id: string): void {
+  undoFormatChanges(tr, id)
+  clearMarks(tr, id, (mark) => mark.type.name === DELETION)
+  clearBlockSuggestions(tr, id, ['join', 'remove'])
+  deleteRanges(tr, insertedRanges(tr.doc, id))
+}
+
+/** Every suggestion id in the document, in order of first appearance. */
+export function suggestionIds(doc: ProseMirrorNode): string[] {
+  const ids = new Set<string>()
+  doc.descendants((node) => {
+    const block = blockSuggestionOf(node)
+    if (block) ids.add(block.id)
+    const inserted = insertionOf(node.marks)
+    if (inserted) ids.add(inserted.id)
+    for (const deleted of deletionsOf(node.marks)) ids.add(deleted.id)
+    const formatChange = formatChangeOf(node.marks)
+    if (formatChange) ids.add(formatChange.id)
+    return true
+  })
+  return [...ids]
+}
+
+function clearMarks(tr: Transform, id: string, matches: (mark: Mark) => boolean): void {
+  const found: Array<{ from: number; to: number; mark: Mark }> = []
+  tr.doc.descendants((node, pos) => {
+    if (!node.isText) return true
+    for (const mark of node.marks) {
+      if (matches(mark) && mark.attrs.id === id) found.push({ from: pos, to: pos + node.nodeSize, mark })
+    }
+    return false
+  })
+  for (const { from, to, mark } of found) tr.removeMark(from, to, mark)
+}
+
+function clearBlockSuggestions(tr: Transform, id: string, changes: string[]): void {
+  const found: number[] = []
+  tr.doc.descendants((node, pos) => {
+    const suggestion = blockSuggestionOf(node)
+    if (suggestion?.id === id && changes.includes(suggestion.change)) found.push(pos)
+    return true
+  })
+  for (const pos of found) tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, null)
+}
+
+function undoFormatChanges(tr: Transform, id: string): void {
+  const found: Array<{ from: number; to: number; added: MarkJSON[]; removed: MarkJSON[] }> = []
+  tr.doc.descendants((node, pos) => {
+    if (!node.isText) return true
+    const change = formatChangeOf(node.marks)
+    if (change?.id === id) found.push({ from: pos, to: pos + node.nodeSize, added: change.added, removed: change.removed })
+    return false
+  })
+  const { schema } = tr.doc.type
+  for (const { from, to, added, removed } of found) {
+    for (const mark of added) {
+      const type = schema.marks[mark.type]
+      if (type) tr.removeMark(from, to, type)
+    }
+    for (const mark of removed) {
+      const type = schema.marks[mark.type]
+      if (type) tr.addMark(from, to, type.create(mark.attrs))
+    }
+  }
+  clearMarks(tr, id, (mark) => mark.type.name === FORMAT_CHANGE)
+}
+
+/** From the last range to the first, so earlier positions stay put. */
+function deleteRanges(tr: Transform, ranges: Range[]): void {
+  for (const [from, to] of [...ranges].reverse()) tr.delete(from, to)
+}

@@ -1,0 +1,75 @@
+/**
+ * What a suggestion is, in the document itself. Suggestions live in the shared Yjs
+ * document as marks and block attributes (docs/suggestions.md explains why), each stamped
+ * with who made it:
+ *
+ *   insertion     mark: text someone proposes to add. Not part of the accepted text yet.
+ *   deletion      mark: accepted text someone proposes to remove. Several people may propose
+ *                 removing the same text, so deletion marks may overlap (one per suggestion).
+ *   formatChange  mark: accepted text whose formatting someone changed. The text shows the new
+ *                 formatting; the mark remembers which marks were added and removed.
+ *   suggestion    attribute of a block (and of an inline leaf like a line break):
+ *                   `split`  the block boundary before this node is proposed (Enter, a pasted
+ *                            paragraph); rejecting it joins the node to the one before;
+ *                   `join`   the boundary before this node is proposed for removal;
+ *                   `insert` the whole node is new, proposed with everything in it;
+ *                   `remove` (leaves: a line break, a rule) the node is proposed for removal.
+ *                 Leaves carry their suggestion as an attribute because Yjs keeps no marks on
+ *                 them.
+ *
+ * The accepted text, which the server protects, is the document with every insertion and
+ * every proposed boundary taken out and every deletion and format change undone.
+ *
+ * No React and no DOM here: the server reads these names and shapes too.
+ */
+
+export const INSERTION = 'insertion'
+export const DELETION = 'deletion'
+export const FORMAT_CHANGE = 'formatChange'
+/** The block attribute carrying a BlockSuggestion. */
+export const SUGGESTION_ATTRIBUTE = 'suggestion'
+
+export const SUGGESTION_MARKS: readonly string[] = [INSERTION, DELETION, FORMAT_CHANGE]
+
+/** Who proposed a change, and when (ms since 1970, the author's clock: the server keeps its own record). */
+export interface SuggestionStamp {
+  /** Shared by every piece of one suggestion: the deletion and insertion of a replacement, a pasted paragraph's text and boundary. */
+  id: string
+  /** The author's user id. The server refuses a stamp that names anyone but the sender. */
+  author: string
+  createdAt: number
+}
+
+/** A mark as ProseMirror serialises it. */
+export interface MarkJSON {
+  type: string
+  attrs?: Record<string, unknown>
+}
+
+export interface FormatChangeAttrs extends SuggestionStamp {
+  added: MarkJSON[]
+  removed: MarkJSON[]
+}
+
+export type BoundaryChange = 'split' | 'join' | 'insert' | 'remove'
+
+export interface BlockSuggestion extends SuggestionStamp {
+  change: BoundaryChange
+}
+
+export function isSuggestionStamp(value: unknown): value is SuggestionStamp {
+  if (typeof value !== 'object' || value === null) return false
+  const { id, author, createdAt } = value as Record<string, unknown>
+  return typeof id === 'string' && typeof author === 'string' && typeof createdAt === 'number'
+}
+
+export function isBlockSuggestion(value: unknown): value is BlockSuggestion {
+  if (!isSuggestionStamp(value)) return false
+  const change = (value as unknown as Record<string, unknown>).change
+  return change === 'split' || change === 'join' || change === 'insert' || change === 'remove'
+}
+
+/** A fresh suggestion id: random, because several people create them at once. */
+export function newSuggestionId(): string {
+  return globalThis.crypto.randomUUID()
+}

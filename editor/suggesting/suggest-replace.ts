@@ -1,0 +1,117 @@
+/**
+ * Typing, deleting, pasting and pressing Enter, as suggestions: one ProseMirror replace
+ * ([from, to) becomes `slice`) turned into marks and block stamps.
+ *
+ *   - Deleting the person's own pending insertion deletes it for real: it was never accepted.
+ *   - Deleting accepted text marks it as a proposed deletion. A block boundary in the way
+ *     (Backspace at the start of a paragraph) is stamped as a proposed join, a line break or
+ *     rule as a proposed removal. Other people's suggestions are left alone.
+ *   - Inserted content is marked as this person's insertion; each block boundary it opens
+ *     is stamped as a proposed split, or the whole node as new when it lies entirely
+ *     inside what was inserted. It never lands inside a proposed deletion or inside someone
+ *     else's insertion, but just after it.
+ */
+import type { Node as ProseMirrorNode, Slice } from '@tiptap/pm/model'
+import type { Transaction } from '@tiptap/pm/state'
+import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type SuggestionStamp } from '../schema/suggestion-model'
+import type { Range } from '../schema/suggestion-ranges'
+import { blockSuggestionOf, deletionsOf, insertionOf, isSuggestible } from '../schema/suggestion-stamps'
+import { stampFor, type Suggester } from './suggester'
+
+/** Returns where the replaced range ends now (after the kept, marked text), and where any insertion ended. */
+export function suggestReplace(tr: Transaction, from: number, to: number, slice: Slice, who: Suggester): { end: number; inserted: Range | null } {
+  const stamp = stampFor(tr.doc, from, to, who)
+  let end = to
+  if (from < to) {
+    if (isOwnPending(tr.doc, from, to, who.author)) {
+      tr.delete(from, to)
+      end = from
+    } else {
+      end = proposeDeletion(tr, from, to, stamp)
+    }
+  }
+  const inserted = slice.size > 0 ? insertSuggested(tr, end, slice, stamp) : null
+  return { end, inserted }
+}
+
+/** True when everything in [from, to) is this person's own pending suggestion. */
+function isOwnPending(doc: ProseMirrorNode, from: number, to: number, author: string): boolean {
+  let own = true
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!own) return false
+    if (node.isText) {
+      own = insertionOf(node.marks)?.author === author
+      return false
+    }
+    if (pos < from || !isSuggestible(node)) return true
+    const suggestion = blockSuggestionOf(node)
+    own = suggestion?.author === author && (suggestion.change === 'split' || suggestion.change === 'insert')
+    return own
+  })
+  return own
+}
+
+function proposeDeletion(tr: Transaction, from: number, to: number, stamp: SuggestionStamp): number {
+  const author = stamp.author
+  const ownInsertions: Range[] = []
+  const kept: Range[] = []
+  const boundaries: Array<{ pos: number; change: 'join' | 'remove' }> = []
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isText) {
+      const range: Range = [Math.max(pos, from), Math.min(pos + node.nodeSize, to)]
+      const inserted = insertionOf(node.marks)
+      if (inserted?.author === author) ownInsertions.push(range)
+      else if (!inserted && !deletionsOf(node.marks).some((deletion) => deletion.author === author)) kept.push(range)
+      return false
+    }
+    if (pos < from || !isSuggestible(node)) return true
+    const suggestion = blockSuggestionOf(node)
+    // Someone's proposed block is theirs to withdraw; one's own was handled as pending above or stays.
+    if (suggestion) return suggestion.author === author
+    boundaries.push({ pos, change: node.isLeaf ? 'remove' : 'join' })
+    return true
+  })
+  const deletion = tr.doc.type.schema.marks[DELETION]!.create(stamp)
+  for (const [start, stop] of kept) tr.addMark(start, stop, deletion)
+  for (const { pos, change } of boundaries) tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, { ...stamp, change })
+  const firstStep = tr.steps.length
+  for (const [start, stop] of [...ownInsertions].reverse()) tr.delete(start, stop)
+  return tr.mapping.slice(firstStep).map(to, -1)
+}
+
+function insertSuggested(tr: Transaction, at: number, slice: Slice, stamp: SuggestionStamp): Range {
+  const from = pastOthersRuns(tr.doc, at, stamp.author)
+  const sizeBefore = tr.doc.content.size
+  tr.replace(from, from, slice)
+  const to = from + (tr.doc.content.size - sizeBefore)
+  const { marks } = tr.doc.type.schema
+  // Pasted text may carry marks copied from suggestions; what is inserted now is this person's.
+  for (const name of [INSERTION, DELETION, FORMAT_CHANGE]) tr.removeMark(from, to, marks[name])
+  tr.addMark(from, to, marks[INSERTION]!.create(stamp))
+  const opened: Array<{ pos: number; whole: boolean }> = []
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (pos >= from && !node.isText && isSuggestible(node)) opened.push({ pos, whole: pos + node.nodeSize <= to })
+    return true
+  })
+  for (const { pos, whole } of opened) tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, { ...stamp, change: whole ? 'insert' : 'split' })
+  return [from, to]
+}
+
+/** Moves an insertion point out of a proposed deletion, or out of someone else's insertion, to just after it. */
+function pastOthersRuns(doc: ProseMirrorNode, at: number, author: string): number {
+  let pos = at
+  for (;;) {
+    const $pos = doc.resolve(pos)
+    const before = $pos.nodeBefore
+    const after = $pos.nodeAfter
+    if (!before?.isText || !after?.isText || !sameRun(before, after, author)) return pos
+    pos += after.nodeSize
+  }
+}
+
+function sameRun(before: ProseMirrorNode, after: ProseMirrorNode, author: string): boolean {
+  const deletedBefore = new Set(deletionsOf(before.marks).map((stamp) => stamp.id))
+  if (deletionsOf(after.marks).some((stamp) => deletedBefore.has(stamp.id))) return true
+  const inserted = insertionOf(after.marks)
+  return inserted !== null && inserted.author !== author && insertionOf(before.marks)?.id === inserted.id
+}

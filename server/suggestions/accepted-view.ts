@@ -1,0 +1,174 @@
+/**
+ * Reads part of a Yjs document the way the suggestion rules see it (editor/schema/suggestion-model.ts):
+ *
+ *   - the accepted text: every pending insertion and proposed boundary taken out, every
+ *     deletion and format change undone. A block whose boundary is a proposed split is
+ *     joined to the block before it, as rejecting it would;
+ *   - other people's suggestions: each piece that somebody other than `reader` proposed,
+ *     with its stamp, in document order.
+ *
+ * Both come out as flat lists of strings, so "did this change alter them?" is a comparison
+ * of lists. Only the blocks asked for are read: the caller passes the part a change touched.
+ */
+import * as Y from 'yjs'
+import {
+  DELETION,
+  FORMAT_CHANGE,
+  INSERTION,
+  isBlockSuggestion,
+  isSuggestionStamp,
+  SUGGESTION_ATTRIBUTE,
+  type FormatChangeAttrs,
+  type MarkJSON,
+} from '../../editor/schema/suggestion-model'
+import { attributesAt, type Moment } from './moment'
+
+export interface SuggestionView {
+  /** The accepted text as tokens: "[name attrs" opens a node, ")" closes one, "text" + "\u0000" + marks. */
+  accepted: string[]
+  /** Other people's suggestions: stamp + "\u0000" + the text it covers, adjacent pieces of one stamp joined. */
+  others: string[]
+}
+
+const CLOSE = ')'
+const SEPARATOR = '\u0000'
+/** y-prosemirror stores a mark that may overlap itself (like deletion) under "name--hash". */
+const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/
+
+class ViewBuilder {
+  readonly accepted: string[] = []
+  readonly others: string[] = []
+  private lastTextKey: string | null = null
+  private lastOtherKey: string | null = null
+
+  constructor(
+    private readonly reader: string | null,
+    readonly moment: Moment,
+  ) {}
+
+  open(name: string, attributes: Record<string, unknown>): void {
+    this.push(`[${name} ${canonical(attributes)}`)
+  }
+
+  close(): void {
+    this.push(CLOSE)
+  }
+
+  /** A proposed split: the block continues the one before it, as if its boundary were not there. */
+  continuePrevious(): void {
+    if (this.accepted.at(-1) !== CLOSE) return
+    this.accepted.pop()
+    // Text on both sides of a withdrawn boundary reads as one run, as it would once joined.
+    const last = this.accepted.at(-1) ?? ''
+    const separator = last.indexOf(SEPARATOR)
+    this.lastTextKey = separator >= 0 ? last.slice(0, separator) : null
+  }
+
+  text(text: string, marks: Record<string, unknown>): void {
+    const key = canonical(marks)
+    if (this.lastTextKey === key) {
+      this.accepted[this.accepted.length - 1] += text
+      return
+    }
+    this.accepted.push(`${key}${SEPARATOR}${text}`)
+    this.lastTextKey = key
+  }
+
+  /** Notes a piece of a suggestion if it is someone else's. */
+  suggestion(kind: string, stamp: unknown, text: string): void {
+    if (isSuggestionStamp(stamp) && stamp.author === this.reader) return
+    const key = `${kind} ${canonical(stamp)}${SEPARATOR}`
+    if (this.lastOtherKey === key) {
+      this.others[this.others.length - 1] += text
+      return
+    }
+    this.others.push(`${key}${text}`)
+    this.lastOtherKey = key
+  }
+
+  private push(token: string): void {
+    this.accepted.push(token)
+    this.lastTextKey = null
+  }
+}
+
+/** Reads `items` (consecutive children of the document fragment) at `moment`. */
+export function readSuggestionView(items: Iterable<Y.Item>, moment: Moment, reader: string | null): SuggestionView {
+  const builder = new ViewBuilder(reader, moment)
+  for (const item of items) readChild(builder, item)
+  return { accepted: builder.accepted, others: builder.others }
+}
+
+function readChild(builder: ViewBuilder, item: Y.Item): void {
+  if (!builder.moment.has(item) || !(item.content instanceof Y.ContentType)) return
+  const type = item.content.type
+  if (type instanceof Y.XmlElement) readElement(builder, type)
+  else if (type instanceof Y.XmlText) readText(builder, type)
+}
+
+function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
+  const { [SUGGESTION_ATTRIBUTE]: suggestion, ...attributes } = attributesAt(element, builder.moment)
+  const proposed = isBlockSuggestion(suggestion) ? suggestion : null
+  if (proposed) builder.suggestion(SUGGESTION_ATTRIBUTE, proposed, '')
+  if (proposed?.change === 'insert') return
+  if (proposed?.change === 'split') builder.continuePrevious()
+  else builder.open(element.nodeName, attributes)
+  for (let child = element._start; child !== null; child = child.right) readChild(builder, child)
+  builder.close()
+}
+
+function readText(builder: ViewBuilder, text: Y.XmlText): void {
+  const marks = new Map<string, unknown>()
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!builder.moment.has(item)) continue
+    const content = item.content
+    if (content instanceof Y.ContentFormat) {
+      if (content.value === null) marks.delete(content.key)
+      else marks.set(content.key, content.value)
+    } else if (content instanceof Y.ContentString) {
+      readRun(builder, content.str, marks)
+    } else if (content instanceof Y.ContentEmbed) {
+      readRun(builder, '\uFFFC', marks)
+    }
+  }
+}
+
+function readRun(builder: ViewBuilder, text: string, marks: Map<string, unknown>): void {
+  const accepted: Record<string, unknown> = {}
+  let inserted = false
+  let formatChange: FormatChangeAttrs | null = null
+  for (const [key, value] of marks) {
+    const name = markName(key)
+    if (name === INSERTION || name === DELETION || name === FORMAT_CHANGE) builder.suggestion(name, value, text)
+    if (name === INSERTION) inserted = true
+    else if (name === FORMAT_CHANGE) formatChange = value as FormatChangeAttrs
+    else if (name !== DELETION) accepted[key] = value
+  }
+  if (inserted) return
+  if (formatChange) undoFormatChange(accepted, formatChange)
+  builder.text(text, accepted)
+}
+
+/** What the text's marks were before the change was proposed. */
+function undoFormatChange(marks: Record<string, unknown>, change: FormatChangeAttrs): void {
+  for (const mark of listOf(change.added)) delete marks[mark.type]
+  for (const mark of listOf(change.removed)) marks[mark.type] = mark.attrs ?? {}
+}
+
+function listOf(value: unknown): MarkJSON[] {
+  return Array.isArray(value) ? value.filter((mark): mark is MarkJSON => typeof (mark as MarkJSON)?.type === 'string') : []
+}
+
+function markName(key: string): string {
+  return HASHED_MARK.exec(key)?.[1] ?? key
+}
+
+/** JSON with sorted keys, so equal values read equal whatever order their keys were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  )
+}
+
