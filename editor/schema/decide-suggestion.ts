@@ -1,7 +1,7 @@
 /**
- * Accepting and rejecting one suggestion, as ProseMirror transforms. The server runs these
- * when a maintainer decides (server/suggestions/decisions.ts); tests run them to check that
- * accepting every suggestion gives what was typed and rejecting every one gives the original.
+ * Accepting and rejecting one suggestion, as ProseMirror transforms, for the server to run
+ * when a maintainer decides, and for tests to check that accepting every suggestion gives
+ * what was typed and rejecting every one gives the original.
  *
  *   accept  insertions lose their mark and become accepted text, proposed boundaries
  *           become real ones; deletions are carried out; format changes are kept.

@@ -5,6 +5,7 @@
  * gone and its two halves are one paragraph again).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { BoundaryChange } from './suggestion-model'
 import { blockSuggestionOf, deletionsOf, insertionOf } from './suggestion-stamps'
 
 export type Range = [from: number, to: number]
@@ -30,39 +31,45 @@ export function boundaryRange(doc: ProseMirrorNode, pos: number): Range {
 
 /** What rejecting the insertion `id` deletes: its text, its new nodes and its proposed boundaries. */
 export function insertedRanges(doc: ProseMirrorNode, id: string): Range[] {
-  const ranges: Range[] = []
-  doc.descendants((node, pos) => {
-    if (node.isText) {
-      if (insertionOf(node.marks)?.id === id) ranges.push([pos, pos + node.nodeSize])
-      return false
-    }
-    const suggestion = blockSuggestionOf(node)
-    if (suggestion?.id !== id) return true
-    if (suggestion.change === 'insert') {
-      ranges.push([pos, pos + node.nodeSize])
-      return false
-    }
-    if (suggestion.change === 'split') ranges.push(boundaryRange(doc, pos))
-    return true
+  return rangesOf(doc, id, {
+    marksText: (node) => insertionOf(node.marks)?.id === id,
+    wholeNode: 'insert',
+    boundary: 'split',
   })
-  return merged(ranges)
 }
 
 /** What accepting the deletion `id` deletes: its text, the leaves it removes and the boundaries it joins. */
 export function deletedRanges(doc: ProseMirrorNode, id: string): Range[] {
+  return rangesOf(doc, id, {
+    marksText: (node) => deletionsOf(node.marks).some((stamp) => stamp.id === id),
+    wholeNode: 'remove',
+    boundary: 'join',
+  })
+}
+
+interface Pieces {
+  /** Text that belongs to the suggestion. */
+  marksText: (node: ProseMirrorNode) => boolean
+  /** The block stamp that makes a whole node part of it. */
+  wholeNode: BoundaryChange
+  /** The block stamp that makes the boundary before a node part of it. */
+  boundary: BoundaryChange
+}
+
+function rangesOf(doc: ProseMirrorNode, id: string, pieces: Pieces): Range[] {
   const ranges: Range[] = []
   doc.descendants((node, pos) => {
     if (node.isText) {
-      if (deletionsOf(node.marks).some((stamp) => stamp.id === id)) ranges.push([pos, pos + node.nodeSize])
+      if (pieces.marksText(node)) ranges.push([pos, pos + node.nodeSize])
       return false
     }
     const suggestion = blockSuggestionOf(node)
     if (suggestion?.id !== id) return true
-    if (suggestion.change === 'remove') {
+    if (suggestion.change === pieces.wholeNode) {
       ranges.push([pos, pos + node.nodeSize])
       return false
     }
-    if (suggestion.change === 'join') ranges.push(boundaryRange(doc, pos))
+    if (suggestion.change === pieces.boundary) ranges.push(boundaryRange(doc, pos))
     return true
   })
   return merged(ranges)
