@@ -24,6 +24,7 @@ import { createStarterDocuments } from './documents/seed'
 import { createHttpApp } from './http/app'
 import { FileStore } from './storage/file-store'
 import { persistence } from './storage/persistence'
+import { Review } from './suggestions/review'
 import { suggestionRules } from './suggestions/suggestion-rules'
 
 export interface Coffeehouse {
@@ -82,6 +83,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       invites,
       model,
       exporter: createExporter(model),
+      review: new Review({ store, collab, model, now: Date.now }),
       editorDir: config.editorDir,
       authAttemptsPer15Minutes: config.limits.authAttemptsPer15Minutes,
       logger,

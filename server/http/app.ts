@@ -15,13 +15,16 @@ import type { CollabServer } from '../collab/collab-server'
 import type { DocumentModel } from '../documents/content'
 import type { Exporter } from '../documents/export'
 import type { Store } from '../storage/store'
+import type { Review } from '../suggestions/review'
 import { attributionRoutes } from './attribution'
 import { authRoutes } from './auth'
 import { identifyUser } from './current-user'
+import { decisionRoutes } from './decisions'
 import { documentRoutes } from './documents'
 import { apiNotFound, errorHandler } from './errors'
 import { healthRoutes } from './health'
 import { memberRoutes } from './members'
+import { suggestionRoutes } from './suggestions'
 
 /** 64 KiB: API bodies are titles and small forms; document content travels over the websocket. */
 const MAX_JSON_BODY = '64kb'
@@ -35,6 +38,7 @@ export interface HttpAppOptions {
   invites: Invites
   model: DocumentModel
   exporter: Exporter
+  review: Review
   editorDir: string
   authAttemptsPer15Minutes: number
   logger: Logger
@@ -67,6 +71,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use(documentRoutes(options))
   api.use(memberRoutes(options))
   api.use(attributionRoutes(options))
+  api.use(suggestionRoutes(options))
+  api.use(decisionRoutes(options))
   api.use(apiNotFound)
   app.use('/api', api)
 

@@ -9,7 +9,9 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { Metadata } from './metadata'
 import { encodeChange, type StoredChange } from './change-records'
 import { LogAuthors } from './log-authors'
+import { ReviewRecords } from './review-records'
 import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
+import type { ReviewRecord } from '../suggestions/review-model'
 import { DocumentExistsError, type DocumentMeta, type Store } from './store'
 
 export interface FileStoreOptions {
@@ -22,12 +24,15 @@ export interface FileStoreOptions {
 
 export class FileStore implements Store {
   private readonly openLogs = new Set<string>()
+  private readonly reviews: ReviewRecords
 
   private constructor(
     private readonly options: FileStoreOptions,
     private readonly lock: DataDirLock,
     private readonly metadata: Metadata,
-  ) {}
+  ) {
+    this.reviews = new ReviewRecords(path.join(options.dataDir, 'reviews'))
+  }
 
   static async open(options: FileStoreOptions): Promise<FileStore> {
     const lock = await lockDataDir(options.dataDir)
@@ -84,6 +89,14 @@ export class FileStore implements Store {
       this.openLogs.delete(id)
       throw error
     }
+  }
+
+  readReview(id: string): Promise<ReviewRecord> {
+    return this.reviews.read(id)
+  }
+
+  updateReview(id: string, change: (review: ReviewRecord) => void): Promise<ReviewRecord> {
+    return this.reviews.update(id, change)
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
  * (file-store.ts: lowdb for metadata, an append-only log per document) needs no setup.
  */
 import type { StoredChange } from './change-records'
+import type { ReviewRecord } from '../suggestions/review-model'
 import type { OpenedLog } from './update-log'
 
 export type MemberRole = 'maintainer' | 'contributor'
@@ -40,6 +41,10 @@ export interface Store {
   touchDocument(id: string): void
   /** Opens a document's update log (records as in change-records.ts). One opener at a time per document. */
   openDocument(id: string): Promise<OpenedLog>
+  /** The document's review record: rationales, replies and decisions on its suggestions. */
+  readReview(id: string): Promise<ReviewRecord>
+  /** Changes the review record; resolves once the change is on disk. */
+  updateReview(id: string, change: (review: ReviewRecord) => void): Promise<ReviewRecord>
   close(): Promise<void>
 }
 

@@ -1,0 +1,109 @@
+/**
+ * The suggestions pending in a document, as people review them: who proposed what, where,
+ * and which ones compete for the same text. The editor's review panel reads its own live
+ * document with this; the server reads the same from the shared document, so both agree.
+ */
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { deletionsOf, blockSuggestionOf, formatChangeOf, insertionOf } from './suggestion-stamps'
+import type { SuggestionStamp } from './suggestion-model'
+
+/** What a suggestion does: several at once for a replacement or a pasted paragraph. */
+export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph'
+
+export interface SuggestionSummary {
+  id: string
+  /** The proposer's user id. */
+  author: string
+  /** Milliseconds since 1970, from the proposer's clock. */
+  createdAt: number
+  kinds: SuggestionKind[]
+  /** The text it would add, and the text it would remove. */
+  inserted: string
+  deleted: string
+  /** The heading of the section it is in; null before the first heading. */
+  section: string | null
+  /** Where it starts and ends in the document (ProseMirror positions). */
+  from: number
+  to: number
+  /** Other suggestions that change some of the same characters. */
+  competing: string[]
+}
+
+interface Piece {
+  from: number
+  to: number
+  /** Deleted or reformatted characters: the ones two suggestions can fight over. */
+  contested: boolean
+}
+
+interface Collected {
+  stamp: SuggestionStamp
+  kinds: Set<SuggestionKind>
+  inserted: string[]
+  deleted: string[]
+  section: string | null
+  pieces: Piece[]
+}
+
+export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
+  const found = new Map<string, Collected>()
+  let section: string | null = null
+  const note = (stamp: SuggestionStamp, kind: SuggestionKind, piece: Piece, text?: { inserted?: string; deleted?: string }) => {
+    let entry = found.get(stamp.id)
+    if (!entry) {
+      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [] }
+      found.set(stamp.id, entry)
+    }
+    entry.kinds.add(kind)
+    entry.pieces.push(piece)
+    if (text?.inserted) entry.inserted.push(text.inserted)
+    if (text?.deleted) entry.deleted.push(text.deleted)
+  }
+  doc.descendants((node, pos, parent) => {
+    if (parent === doc && node.type.name === 'heading') section = node.textContent
+    const block = blockSuggestionOf(node)
+    if (block) note(block, 'paragraph', { from: pos, to: pos + 1, contested: block.change === 'join' || block.change === 'remove' })
+    if (!node.isText) return true
+    const piece = { from: pos, to: pos + node.nodeSize }
+    const text = node.text ?? ''
+    const inserted = insertionOf(node.marks)
+    if (inserted) note(inserted, 'insert', { ...piece, contested: false }, { inserted: text })
+    for (const deleted of deletionsOf(node.marks)) note(deleted, 'delete', { ...piece, contested: true }, { deleted: text })
+    const formatChange = formatChangeOf(node.marks)
+    if (formatChange) note(formatChange, 'format', { ...piece, contested: true })
+    return false
+  })
+  const summaries = [...found.values()].map((entry) => summarise(entry))
+  for (const summary of summaries) summary.competing = competitorsOf(summary.id, found)
+  return summaries
+}
+
+function summarise({ stamp, kinds, inserted, deleted, section, pieces }: Collected): SuggestionSummary {
+  return {
+    id: stamp.id,
+    author: stamp.author,
+    createdAt: stamp.createdAt,
+    kinds: [...kinds],
+    inserted: inserted.join(''),
+    deleted: deleted.join(''),
+    section,
+    from: Math.min(...pieces.map((piece) => piece.from)),
+    to: Math.max(...pieces.map((piece) => piece.to)),
+    competing: [],
+  }
+}
+
+/**
+ * Two suggestions compete when both would delete or reformat the same characters: accepting
+ * one leaves the other nothing to act on. Insertions side by side do not compete; both can be kept.
+ */
+function competitorsOf(id: string, found: Map<string, Collected>): string[] {
+  const mine = found.get(id)!.pieces.filter((piece) => piece.contested)
+  const competing: string[] = []
+  for (const [other, entry] of found) {
+    if (other === id) continue
+    const overlaps = entry.pieces.some((theirs) => theirs.contested && mine.some((piece) => piece.from < theirs.to && theirs.from < piece.to))
+    if (overlaps) competing.push(other)
+  }
+  return competing
+}

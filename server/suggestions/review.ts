@@ -1,0 +1,224 @@
+/**
+ * Deciding on suggestions: accept, reject, reopen, withdraw, and the words around them
+ * (rationale, replies). Permission checks are the caller's (server/http/suggestions.ts);
+ * this makes each decision happen to the live document and records it.
+ *
+ * A decision changes the document the way a person's edit does (document-edit.ts):
+ *   accept    authored by the suggestion's proposer, so the text they wrote stays theirs
+ *             and a deletion they proposed is credited to them;
+ *   reject    authored by the maintainer who rejected it;
+ *   reopen    authored by the proposer again: the restored text is theirs.
+ * Competing suggestions (suggestion-list.ts) are superseded when one of them is accepted.
+ *
+ * Decisions on one document are made one at a time, so two maintainers deciding at once
+ * each see the other's outcome.
+ */
+import { randomUUID } from 'node:crypto'
+import { acceptSuggestion, rejectSuggestion } from '../../editor/schema/decide-suggestion'
+import { listSuggestions, type SuggestionSummary } from '../../editor/schema/suggestion-list'
+import type { CollabServer } from '../collab/collab-server'
+import type { Room } from '../collab/room'
+import { readContent, type DocumentModel } from '../documents/content'
+import type { Store } from '../storage/store'
+import { editDocument, undoChange } from './document-edit'
+import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
+import { insertedItems } from './surviving-text'
+
+export type SuggestionProblem = 'suggestion_not_found' | 'suggestion_not_pending' | 'suggestion_not_reopenable' | 'not_your_suggestion'
+
+export class SuggestionError extends Error {
+  override name = 'SuggestionError'
+  constructor(
+    readonly id: SuggestionProblem,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface ReviewOptions {
+  store: Store
+  collab: CollabServer
+  model: DocumentModel
+  now: () => number
+}
+
+/** What a reader of the review sees: the live document's pending suggestions beside the record. */
+export interface ReviewState {
+  pending: SuggestionSummary[]
+  record: ReviewRecord
+  room: Room
+}
+
+export class Review {
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  constructor(private readonly options: ReviewOptions) {}
+
+  /** Reads the pending suggestions and the record together, with the room for further reading. */
+  read<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
+    return this.withRoom(documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
+  }
+
+  accept(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
+    return this.decide(documentId, async (room) => {
+      const before = this.pending(room)
+      const suggestion = await this.findPending(documentId, before, id)
+      const acceptedText = insertedItems(room.doc, id)
+      const time = this.options.now()
+      editDocument(this.options.model, room.doc, (tr) => acceptSuggestion(tr, id), { author: suggestion.author, time })
+      const decisions: Decision[] = [decision(id, 'accepted', by, time, reason)]
+      const competitors = before.filter((other) => suggestion.competing.includes(other.id))
+      const removals = competitors.map((competitor) => {
+        decisions.push({ ...decision(competitor.id, 'superseded', by, time, reason), supersededBy: id })
+        return editDocument(this.options.model, room.doc, (tr) => rejectSuggestion(tr, competitor.id), { author: by, time })
+      })
+      await this.record(documentId, room, decisions, (review) => {
+        entry(review, id, proposal(suggestion)).acceptedText = acceptedText
+        competitors.forEach((competitor, index) => {
+          const record = entry(review, competitor.id, proposal(competitor))
+          const removal = removals[index]
+          if (removal) record.removal = Buffer.from(removal).toString('base64')
+        })
+      })
+      return decisions
+    })
+  }
+
+  reject(documentId: string, id: string, by: string, reason: string): Promise<Decision[]> {
+    return this.decide(documentId, async (room) => {
+      const suggestion = await this.findPending(documentId, this.pending(room), id)
+      const time = this.options.now()
+      const removal = editDocument(this.options.model, room.doc, (tr) => rejectSuggestion(tr, id), { author: by, time })
+      const decisions = [decision(id, 'rejected', by, time, reason)]
+      await this.record(documentId, room, decisions, (review) => {
+        const record = entry(review, id, proposal(suggestion))
+        if (removal) record.removal = Buffer.from(removal).toString('base64')
+      })
+      return decisions
+    })
+  }
+
+  /** Puts a rejected or superseded suggestion back in the document, pending again. */
+  reopen(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
+    return this.decide(documentId, async (room) => {
+      const review = await this.options.store.readReview(documentId)
+      const record = review.suggestions[id]
+      const last = lastDecisionOf(review, id)
+      if (!record || !last) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
+      if ((last.action !== 'rejected' && last.action !== 'superseded') || !record.removal || !record.proposed) {
+        throw new SuggestionError('suggestion_not_reopenable', `Only a rejected or superseded suggestion can be reopened; this one is ${last.action}.`)
+      }
+      const time = this.options.now()
+      undoChange(room.doc, Buffer.from(record.removal, 'base64'), { author: record.proposed.author, time })
+      const decisions = [decision(id, 'reopened', by, time, reason)]
+      await this.record(documentId, room, decisions, (changed) => {
+        delete entry(changed, id).removal
+      })
+      return decisions
+    })
+  }
+
+  /** The proposer takes back their own pending suggestion. */
+  withdraw(documentId: string, id: string, by: string): Promise<Decision[]> {
+    return this.decide(documentId, async (room) => {
+      const suggestion = await this.findPending(documentId, this.pending(room), id)
+      if (suggestion.author !== by) throw new SuggestionError('not_your_suggestion', 'Only its author can withdraw a suggestion.')
+      const time = this.options.now()
+      editDocument(this.options.model, room.doc, (tr) => rejectSuggestion(tr, id), { author: by, time })
+      const decisions = [decision(id, 'withdrawn', by, time, null)]
+      await this.record(documentId, room, decisions, (review) => void entry(review, id, proposal(suggestion)))
+      return decisions
+    })
+  }
+
+  /** The proposer says why; an empty text removes the rationale. */
+  explain(documentId: string, id: string, by: string, text: string): Promise<void> {
+    return this.decide(documentId, async (room) => {
+      const suggestion = this.pending(room).find((candidate) => candidate.id === id)
+      const review = await this.options.store.readReview(documentId)
+      const author = suggestion?.author ?? review.suggestions[id]?.proposed?.author
+      if (!author) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
+      if (author !== by) throw new SuggestionError('not_your_suggestion', 'Only its author can give the reason for a suggestion.')
+      await this.options.store.updateReview(documentId, (changed) => {
+        const record = entry(changed, id, suggestion && proposal(suggestion))
+        if (text === '') delete record.rationale
+        else record.rationale = { text, at: this.options.now() }
+      })
+    })
+  }
+
+  reply(documentId: string, id: string, by: string, text: string): Promise<void> {
+    return this.decide(documentId, async (room) => {
+      const suggestion = this.pending(room).find((candidate) => candidate.id === id)
+      const review = await this.options.store.readReview(documentId)
+      if (!suggestion && !review.suggestions[id]) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
+      await this.options.store.updateReview(documentId, (changed) => {
+        entry(changed, id, suggestion && proposal(suggestion)).replies.push({ id: randomUUID(), author: by, at: this.options.now(), text })
+      })
+    })
+  }
+
+  private pending(room: Room): SuggestionSummary[] {
+    return listSuggestions(readContent(this.options.model, room.doc))
+  }
+
+  private async findPending(documentId: string, pending: SuggestionSummary[], id: string): Promise<SuggestionSummary> {
+    const suggestion = pending.find((candidate) => candidate.id === id)
+    if (suggestion) return suggestion
+    const review = await this.options.store.readReview(documentId)
+    const last = lastDecisionOf(review, id)
+    if (last) throw new SuggestionError('suggestion_not_pending', `That suggestion is no longer pending: it was ${last.action}.`)
+    throw new SuggestionError('suggestion_not_found', `No pending suggestion has the id "${id.slice(0, 80)}".`)
+  }
+
+  /** Waits until the document change is durable and the record is on disk. */
+  private async record(documentId: string, room: Room, decisions: Decision[], change: (review: ReviewRecord) => void): Promise<void> {
+    await Promise.all([
+      room.settle(),
+      this.options.store.updateReview(documentId, (review) => {
+        change(review)
+        review.decisions.push(...decisions)
+      }),
+    ])
+  }
+
+  private decide<T>(documentId: string, run: (room: Room) => Promise<T>): Promise<T> {
+    const previous = this.queues.get(documentId) ?? Promise.resolve()
+    const next = previous.catch(() => undefined).then(() => this.withRoom(documentId, run))
+    this.queues.set(documentId, next)
+    const forget = () => {
+      if (this.queues.get(documentId) === next) this.queues.delete(documentId)
+    }
+    next.then(forget, forget)
+    return next
+  }
+
+  private async withRoom<T>(documentId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
+    const handle = await this.options.collab.openDocument(documentId)
+    try {
+      return await use(handle.room)
+    } finally {
+      await handle.release()
+    }
+  }
+}
+
+export function lastDecisionOf(review: ReviewRecord, id: string): Decision | undefined {
+  return review.decisions.findLast((candidate) => candidate.suggestion === id)
+}
+
+function decision(suggestion: string, action: DecisionAction, by: string, at: number, reason: string | null): Decision {
+  return { id: randomUUID(), suggestion, action, by, at, reason }
+}
+
+function proposal({ author, createdAt, kinds, inserted, deleted, section }: SuggestionSummary): ProposedChange {
+  return { author, createdAt, kinds, inserted, deleted, section }
+}
+
+/** The record of suggestion `id`, created if new; `proposed` refreshes what it proposed. */
+function entry(review: ReviewRecord, id: string, proposed?: ProposedChange): SuggestionRecord {
+  const record = (review.suggestions[id] ??= { replies: [] })
+  if (proposed) record.proposed = proposed
+  return record
+}
