@@ -1,9 +1,11 @@
 /**
- * An open document: header with status, sharing, downloads, "Show authors", contributors and
- * presence; the toolbar for people who may edit, or a banner for those who may only read; and
- * the text, with the authors legend beside it while authors are shown.
+ * An open document: header with status, sharing, downloads, suggestions, "Show authors",
+ * contributors and presence; the toolbar for people who may edit, or a banner for those who may
+ * only read; and the text, with the review panel and (while authors are shown) the authors
+ * legend beside it.
  */
 import { useCallback, useEffect, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { canEdit, canEditDirectly, canManage, mustSuggest } from '../access/roles'
 import { AppHeader } from '../app/AppHeader'
 import { AuthorLegend } from '../attribution/AuthorLegend'
@@ -17,6 +19,12 @@ import { DownloadMenu } from '../download/DownloadMenu'
 import type { DocumentSummary } from '../http/documents'
 import type { User } from '../http/users'
 import { PresenceBar } from '../presence/PresenceBar'
+import { ReviewButton } from '../review/ReviewButton'
+import { ReviewPanel } from '../review/ReviewPanel'
+import { SuggestionColours } from '../review/SuggestionColours'
+import { usePendingSuggestions } from '../review/use-pending-suggestions'
+import { useReviewRecords } from '../review/use-review-records'
+import { useReviewRevision } from '../review/use-review-revision'
 import { ShareButton } from '../share/ShareButton'
 import { ModeSwitch, type EditingMode } from '../suggesting/ModeSwitch'
 import '../suggesting/suggestions.css'
@@ -28,6 +36,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { SaveStatus } from './SaveStatus'
 import { useConnectionView } from './use-collab-session'
 import { useDocumentEditor } from './use-document-editor'
+import { useFindOnLoad } from './use-find-on-load'
 import { useLeaveWarning } from './use-leave-warning'
 import './document-layout.css'
 import './read-only-banner.css'
@@ -88,6 +97,16 @@ export function CollaborativeDocument({
   const [authorsShown, setAuthorsShown] = useShowAuthors()
   const authorship = useAuthorship(editor, session.doc, document.id, user, authorsShown, editable)
 
+  const [searchParams] = useSearchParams()
+  const focusSuggestion = searchParams.get('suggestion')
+  useFindOnLoad(editor, searchParams.get('find'))
+  const pending = usePendingSuggestions(editor)
+  const reviewRevision = useReviewRevision(session.provider.awareness)
+  const review = useReviewRecords(document.id, `${reviewRevision} ${pending.map((suggestion) => suggestion.id).join(' ')}`)
+  // Open while suggestions are waiting, until the person chooses for themselves.
+  const [reviewChoice, setReviewChoice] = useState<boolean | null>(null)
+  const reviewOpen = reviewChoice ?? (pending.length > 0 || focusSuggestion !== null)
+
   return (
     <div className="document-layout">
       <AppHeader title={document.title} status={<SaveStatus view={connection} reading={!writer} />}>
@@ -95,6 +114,7 @@ export function CollaborativeDocument({
           <ShareButton document={document} onDocumentChange={onDocumentChange} onAccessChange={onAccessChange} />
         )}
         <DownloadMenu documentId={document.id} />
+        <ReviewButton open={reviewOpen} count={pending.length} onChange={setReviewChoice} />
         <ShowAuthorsButton shown={authorsShown} onChange={setAuthorsShown} />
         <ContributorsLink documentId={document.id} />
         <PresenceBar awareness={session.provider.awareness} />
@@ -125,8 +145,18 @@ export function CollaborativeDocument({
         linkFormOpen={linkFormOpen}
         onOpenLinkForm={openLinkForm}
         onCloseLinkForm={closeLinkForm}
-        aside={authorship && <AuthorLegend snapshot={authorship.snapshot} onRetry={authorship.retry} />}
+        aside={
+          (reviewOpen || authorship) && (
+            <>
+              {reviewOpen && (
+                <ReviewPanel editor={editor} documentId={document.id} role={document.role} user={user} pending={pending} review={review} focusId={focusSuggestion} />
+              )}
+              {authorship && <AuthorLegend snapshot={authorship.snapshot} onRetry={authorship.retry} />}
+            </>
+          )
+        }
       />
+      <SuggestionColours people={review.people} />
       {authorship && <AuthorTooltip editor={editor} />}
     </div>
   )

@@ -1,7 +1,7 @@
 /**
  * The page the text sits on: the editor and its link popover, sharing one focus area so the
  * popover stays open while the person moves between the text and the popover. A panel about
- * the text (the authors legend) can sit beside it, or above it on narrower screens.
+ * the text (the review panel, the authors legend) can sit beside it, or above it on narrower screens.
  */
 import type { Editor } from '@tiptap/core'
 import { EditorContent } from '@tiptap/react'
@@ -34,7 +34,7 @@ export function DocumentSheet({ editor, linkFormOpen, onOpenLinkForm, onCloseLin
 
   return (
     <main className={aside ? 'document-canvas document-canvas--with-aside' : 'document-canvas'}>
-      {aside}
+      {aside && <div className="document-aside">{aside}</div>}
       <article ref={frameRef} className="document-sheet" onFocus={() => setFocused(true)} onBlur={onBlur}>
         <EditorContent editor={editor} />
         <LinkPopover

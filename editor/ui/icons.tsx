@@ -167,3 +167,29 @@ export const ContributorsIcon = () => (
     <path d="M12.5 4.6a2.6 2.6 0 0 1 0 4.8M14.6 12a4.6 4.6 0 0 1 2.9 4.5" />
   </Icon>
 )
+
+/** A speech bubble with a pencil stroke: suggestions waiting for review. */
+export const ReviewIcon = () => (
+  <Icon>
+    <path d="M4 4.5h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H9l-3.5 3v-3H4a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1Z" />
+    <path d="m7.5 11 .5-2 3.5-3.5 1.5 1.5L9.5 10.5Z" />
+  </Icon>
+)
+
+/** A list with ticks: what was decided, one line each. */
+export const DecisionsIcon = () => (
+  <Icon>
+    <path d="m3.5 5.5 1.5 1.5 2.5-3" />
+    <path d="m3.5 12.5 1.5 1.5 2.5-3" />
+    <path d="M10.5 5.5h6M10.5 12.5h6" />
+  </Icon>
+)
+
+/** The feed symbol: a dot and two arcs, as feed readers draw it. */
+export const FeedIcon = () => (
+  <Icon>
+    <circle cx="5" cy="15" r="1.2" fill="currentColor" stroke="none" />
+    <path d="M4 9.5a6.5 6.5 0 0 1 6.5 6.5" />
+    <path d="M4 4a12 12 0 0 1 12 12" />
+  </Icon>
+)

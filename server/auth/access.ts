@@ -70,7 +70,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
 
   const publishReaderCount = (open: OpenDocument) => {
     const anonymous = open.anonymous.size
-    open.room?.setServerPresence(anonymous > 0 ? { readers: { anonymous } } : null)
+    open.room?.setServerPresence('readers', anonymous > 0 ? { anonymous } : null)
   }
 
   return {

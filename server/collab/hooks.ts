@@ -32,8 +32,11 @@ export interface ConnectionInfo {
 /** What an extension may do with a loaded document's room. */
 export interface RoomView {
   readonly documentId: string
-  /** The server's own presence entry, seen by every client (null removes it). */
-  setServerPresence(state: Record<string, unknown> | null): void
+  /**
+   * Sets one field of the server's own presence entry, seen by every client (null removes the
+   * field; with no fields left, the entry goes). Each capability owns its field.
+   */
+  setServerPresence(field: string, value: unknown): void
 }
 
 export interface Hooks {

@@ -137,8 +137,11 @@ export class Room implements RoomView {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), sender)
   }
 
-  setServerPresence(state: Record<string, unknown> | null): void {
-    this.awareness.setLocalState(state)
+  setServerPresence(field: string, value: unknown): void {
+    const state: Record<string, unknown> = { ...(this.awareness.getLocalState() ?? {}) }
+    if (value === null) delete state[field]
+    else state[field] = value
+    this.awareness.setLocalState(Object.keys(state).length > 0 ? state : null)
   }
 
   encodeAllAwareness(): Uint8Array {

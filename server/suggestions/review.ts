@@ -183,9 +183,17 @@ export class Review {
     ])
   }
 
+  /** Runs one change to the review, after any other on the same document, and tells every open editor. */
   private decide<T>(documentId: string, run: (room: Room) => Promise<T>): Promise<T> {
     const previous = this.queues.get(documentId) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(() => this.withRoom(documentId, run))
+    const next = previous.catch(() => undefined).then(() =>
+      this.withRoom(documentId, async (room) => {
+        const result = await run(room)
+        // Editors read the record again when this changes (docs/PROTOCOL.md, presence).
+        room.setServerPresence('review', { revision: randomUUID() })
+        return result
+      }),
+    )
     this.queues.set(documentId, next)
     const forget = () => {
       if (this.queues.get(documentId) === next) this.queues.delete(documentId)

@@ -64,3 +64,19 @@ export function documentText(page: Page): Promise<string> {
     return copy.textContent ?? ''
   })
 }
+
+/** A browser profile for someone already signed in through the API (see accounts.ts): their session cookie is put in it. */
+export async function signedInVisitor(
+  browser: Browser,
+  serverUrl: string,
+  person: { cookie: string },
+  viewport = { width: 1280, height: 800 },
+): Promise<Visitor> {
+  const visitor = await visitorIn(browser, viewport)
+  const cookies = person.cookie.split('; ').map((pair) => {
+    const [name = '', ...value] = pair.split('=')
+    return { name, value: value.join('='), url: serverUrl }
+  })
+  await visitor.context.addCookies(cookies)
+  return visitor
+}

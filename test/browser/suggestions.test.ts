@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { signUp, signUpMaintainer } from '../support/accounts'
+import { browserAvailable, launchBrowser, signedInVisitor } from '../support/browser'
+import { startServer } from '../support/server'
+
+const DOCUMENT = `/d/${MANIFESTO_ID}`
+
+describe.runIf(browserAvailable)('suggestions in the browser', () => {
+  it('a contributor’s suggestion with a reason reaches a maintainer live, who accepts it', async () => {
+    const server = await startServer()
+    const mara = await signUpMaintainer(server, 'mara', { displayName: 'Mara' })
+    const carla = await signUp(server, 'carla', 'Carla')
+    const browser = await launchBrowser()
+    const contributor = await signedInVisitor(browser, server.url, carla)
+    const maintainer = await signedInVisitor(browser, server.url, mara)
+    await Promise.all([contributor.page.goto(`${server.url}${DOCUMENT}`), maintainer.page.goto(`${server.url}${DOCUMENT}`)])
+
+    // Carla types at the end of the preamble's first sentence; her editor makes it a suggestion.
+    const text = contributor.page.locator('.ProseMirror')
+    await text.getByText('Most policy is still made').click()
+    await contributor.page.keyboard.press('End')
+    await contributor.page.keyboard.type(' Nobody voted for those rooms.')
+    const card = contributor.page.getByTestId('suggestion-card').filter({ hasText: 'Nobody voted for those rooms.' })
+    await card.getByLabel('Why? (your reason, shown to everyone)').fill('Says plainly what is wrong.')
+    await card.getByRole('button', { name: 'Save reason' }).click()
+
+    // Mara sees it live, underlined in the text and in her panel with Carla's reason.
+    await maintainer.page.locator('.ProseMirror ins.suggestion', { hasText: 'Nobody voted for those rooms.' }).waitFor()
+    const seen = maintainer.page.getByTestId('suggestion-card').filter({ hasText: 'Nobody voted for those rooms.' })
+    await seen.getByText('Says plainly what is wrong.').waitFor()
+    await seen.getByRole('button', { name: 'Accept the suggestion by Carla' }).click()
+    await seen.getByLabel('Reason (optional)').fill('Agreed at the members’ meeting.')
+    await seen.getByRole('button', { name: 'Confirm accept' }).click()
+
+    // Accepted: plain text for both of them, and no longer in either panel.
+    await contributor.page.locator('.ProseMirror ins.suggestion').waitFor({ state: 'detached' })
+    await maintainer.page.getByTestId('suggestion-card').waitFor({ state: 'detached' })
+    expect(await contributor.page.locator('.ProseMirror').textContent()).toContain('Nobody voted for those rooms.')
+  })
+})
