@@ -1,10 +1,11 @@
 /**
  * The end of every page's header: for a signed-in person, their avatar opening a menu
- * (who they are, Profile, Sign out); for a visitor, links to sign in and sign up that
- * come back to this page afterwards.
+ * (who they are, on a document's pages their contributions to it, Profile, Sign out); for a
+ * visitor, links to sign in and sign up that come back to this page afterwards.
  */
 import { useState } from 'react'
-import { Link, useLocation } from 'react-router'
+import { Link, useLocation, useMatch } from 'react-router'
+import { contributionsPath } from '../contributors/paths'
 import { signOut } from '../http/account'
 import { describeError } from '../http/api-error'
 import type { User } from '../http/users'
@@ -53,6 +54,8 @@ function AccountMenu({ user }: { readonly user: User }) {
   const { rootRef, onBlur, buttonProps, menuProps } = useMenuButton()
   const [editingProfile, setEditingProfile] = useState(false)
   const [signOutError, setSignOutError] = useState<string | null>(null)
+  // The document itself and its own pages (contributors, decisions): "/*" matches the bare document too.
+  const documentId = useMatch('/d/:documentId/*')?.params.documentId
 
   async function leave(): Promise<void> {
     setSignOutError(null)
@@ -81,6 +84,12 @@ function AccountMenu({ user }: { readonly user: User }) {
           <span className="user-menu__username">@{user.username}</span>
           {user.isAdmin && <span className="tag">Site admin</span>}
         </div>
+        {documentId !== undefined && (
+          <Link to={contributionsPath(documentId, user.username)} role="menuitem" tabIndex={-1}
+            className="menu__item user-menu__item" data-testid="menu-my-contributions">
+            My contributions to this document
+          </Link>
+        )}
         <button type="button" role="menuitem" tabIndex={-1} className="menu__item user-menu__item"
           onClick={() => setEditingProfile(true)} data-testid="profile">
           Profile

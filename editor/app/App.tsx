@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router'
 import { AccountProvider } from '../account/account-context'
 import { ContributionsPage } from '../contributors/ContributionsPage'
 import { ContributorsPage } from '../contributors/ContributorsPage'
+import { DecisionsPage } from '../decisions/DecisionsPage'
 import { DocumentListPage } from '../document-list/DocumentListPage'
 import { DocumentSkeleton } from '../document/DocumentSkeleton'
 import { InvitePage } from '../invite/InvitePage'
@@ -12,7 +13,7 @@ import { SignUpPage } from '../sign-in/SignUpPage'
 import { NotFoundPage } from './NotFoundPage'
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the document list loads without it,
-// and so do the contributor pages, which only read the server's numbers.
+// and so do the contributor and decisions pages, which only read what the server says.
 const DocumentRoute = lazy(() => import('../document/DocumentRoute').then((module) => ({ default: module.DocumentRoute })))
 
 export function App() {
@@ -34,6 +35,7 @@ export function App() {
           />
           <Route path="/d/:documentId/contributors" element={<ContributorsPage />} />
           <Route path="/d/:documentId/contributors/:username" element={<ContributionsPage />} />
+          <Route path="/d/:documentId/decisions" element={<DecisionsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </BrowserRouter>

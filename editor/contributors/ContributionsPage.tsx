@@ -1,7 +1,7 @@
 /**
  * /d/:documentId/contributors/:username: one person's part in the document. Who they are, the
- * same numbers as their row in the contributors table, and their words in the current text,
- * section by section.
+ * same numbers as their row in the contributors table, their words in the current text,
+ * section by section, and every suggestion they made with what became of it.
  */
 import { type CSSProperties, useId, useState } from 'react'
 import { useParams } from 'react-router'
@@ -12,6 +12,7 @@ import { ContributorNumbers } from './ContributorNumbers'
 import { DocumentPagesHeader, documentTitle } from './DocumentPagesHeader'
 import { PageProblem } from './PageProblem'
 import { PassageList } from './PassageList'
+import { SuggestionHistory } from './SuggestionHistory'
 import { nothingSurviving } from './nothing-surviving'
 import { type ContributionsData, useContributions } from './use-contributions'
 import './contributors-page.css'
@@ -32,14 +33,15 @@ function Contributions({ documentId, username }: { readonly documentId: string; 
       <PageProblem documentId={documentId} problem={state} username={username} what="contributions" retry={retry} />
     )
   }
-  const { document, contributor, passages } = state.data
+  const { document, contributor, passages, suggestions, people, supersededBy } = state.data
   const person = contributor.person
   const name = nameOf(state.data, username)
 
   return (
     <>
-      <DocumentPagesHeader document={document} />
-      <main className="contributors-page" data-testid="contributions-page" data-person={username}>
+      <DocumentPagesHeader document={document} current={{ person: person?.username ?? username }} />
+      <main className="contributors-page" data-testid="contributions-page" data-person={username}
+        style={contributorColour(person?.color)}>
         <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} person={name} />
         <header className="contributor-profile">
           {person && <Avatar name={person.displayName} color={person.color} size="lg" />}
@@ -49,7 +51,7 @@ function Contributions({ documentId, username }: { readonly documentId: string; 
           </div>
         </header>
         <ContributorNumbers contributor={contributor} now={now} />
-        <section aria-labelledby={passagesHeadingId} className="contributions" style={contributorColour(person?.color)}>
+        <section aria-labelledby={passagesHeadingId} className="contributions">
           <h3 id={passagesHeadingId} className="contributors-page__subheading">
             In the text now
           </h3>
@@ -61,6 +63,8 @@ function Contributions({ documentId, username }: { readonly documentId: string; 
             <PassageList passages={passages} now={now} />
           )}
         </section>
+        <SuggestionHistory documentId={document.id} name={name} suggestions={suggestions} people={people}
+          supersededBy={supersededBy} now={now} />
       </main>
     </>
   )
@@ -71,7 +75,7 @@ function nameOf(data: ContributionsData, username: string): string {
   return data.contributor.person?.displayName ?? username
 }
 
-/** Their passages are edged in their colour, as their words are tinted when the document shows its authors. */
+/** Their passages and suggestions are edged in their colour, as their words are tinted when the document shows its authors. */
 function contributorColour(color: string | undefined): CSSProperties | undefined {
   return color === undefined ? undefined : ({ '--contributor-colour': color } as CSSProperties)
 }

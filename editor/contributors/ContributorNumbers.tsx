@@ -1,10 +1,10 @@
 /** A person's numbers on their own page: the same columns, in the same order, as their row in the table. */
-import type { Contributor } from '../http/attribution'
+import type { ContributorRow } from './contributor-row'
 import { ContributorValue } from './ContributorValue'
 import { NUMBER_COLUMNS } from './contributor-columns'
 
 interface ContributorNumbersProps {
-  readonly contributor: Contributor
+  readonly contributor: ContributorRow
   readonly now: Date
 }
 

@@ -1,12 +1,12 @@
 /** One of a contributor's numbers, as the table and their own page show it. */
-import type { Contributor } from '../http/attribution'
+import type { ContributorRow } from './contributor-row'
 import { ContributionTime } from './ContributionTime'
 import type { NUMBER_COLUMNS } from './contributor-columns'
 import { formatCount } from './counts'
 
 interface ContributorValueProps {
   readonly column: (typeof NUMBER_COLUMNS)[number]
-  readonly contributor: Contributor
+  readonly contributor: ContributorRow
   readonly now: Date
 }
 

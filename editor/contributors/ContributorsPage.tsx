@@ -32,17 +32,18 @@ function Contributors({ documentId }: { readonly documentId: string }) {
 
   return (
     <>
-      <DocumentPagesHeader document={document} />
-      <main className="contributors-page" data-testid="contributors-page">
+      <DocumentPagesHeader document={document} current="contributors" />
+      <main className="contributors-page contributors-page--wide" data-testid="contributors-page">
         <Breadcrumbs documentId={document.id} documentTitle={title} />
         <section aria-labelledby={headingId}>
           <h2 id={headingId} className="contributors-page__heading">
             Contributors
           </h2>
           <p className="contributors-page__lead">
-            Everyone who has written or deleted text in this document, counted in characters.{' '}
-            <em>In the text now</em> is what survives of each person’s writing; <em>Written</em> is everything they
-            ever typed here; <em>Deleted</em> is anyone’s text they removed.
+            Everyone who has written, deleted or suggested text in this document. <em>In the text now</em> is what
+            survives of each person’s writing; <em>Written</em> is everything they ever typed here; <em>Deleted</em> is
+            anyone’s text they removed (all three in characters). <em>Suggested</em> counts their suggestions, and{' '}
+            <em>Accepted</em> and <em>Rejected</em> how many of those maintainers accepted or rejected.
           </p>
           {contributors.length === 0 ? (
             <p className="contributors-page__empty" data-testid="no-contributors">

@@ -6,7 +6,7 @@
  * so that keyboard users can scroll it too.
  */
 import { useId, useMemo, useState } from 'react'
-import type { Contributor } from '../http/attribution'
+import type { ContributorRow } from './contributor-row'
 import { ContributorLabel } from './ContributorLabel'
 import { ContributorValue } from './ContributorValue'
 import { SortableColumnHeader } from './SortableColumnHeader'
@@ -17,7 +17,7 @@ import './contributors-table.css'
 interface ContributorsTableProps {
   readonly documentId: string
   readonly documentTitle: string
-  readonly contributors: readonly Contributor[]
+  readonly contributors: readonly ContributorRow[]
   /** Read once by the page: times need not tick while one reads the table. */
   readonly now: Date
 }

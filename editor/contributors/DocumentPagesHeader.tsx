@@ -1,13 +1,20 @@
 /**
- * The app header on a document's contributor pages: the document's title, as on the document
- * itself, with the way back to it underneath where the document page shows its save status.
+ * The app header on a document's own pages (contributors, a person's contributions, decisions):
+ * the document's title, as on the document itself, with the way back to it underneath where the
+ * document page shows its save status, and the links between these pages.
  */
 import { Link } from 'react-router'
 import { AppHeader } from '../app/AppHeader'
 import type { DocumentSummary } from '../http/documents'
+import { DocumentPagesNav, type DocumentPage } from './DocumentPagesNav'
 import { documentPagePath } from './paths'
 
-export function DocumentPagesHeader({ document }: { readonly document: DocumentSummary }) {
+interface DocumentPagesHeaderProps {
+  readonly document: DocumentSummary
+  readonly current: DocumentPage
+}
+
+export function DocumentPagesHeader({ document, current }: DocumentPagesHeaderProps) {
   return (
     <AppHeader
       title={documentTitle(document)}
@@ -16,7 +23,9 @@ export function DocumentPagesHeader({ document }: { readonly document: DocumentS
           Open the document
         </Link>
       }
-    />
+    >
+      <DocumentPagesNav documentId={document.id} current={current} />
+    </AppHeader>
   )
 }
 

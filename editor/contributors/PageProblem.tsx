@@ -1,7 +1,8 @@
 /**
- * What a contributors page shows until its data is ready, or instead of it: loading; the
- * document does not exist; nobody has the username; sign in, or no access (the document page's
- * own messages); or the data could not be loaded, with a way to try again.
+ * What a document's own pages (contributors, contributions, decisions) show until their data is
+ * ready, or instead of it: loading; the document does not exist; nobody has the username; sign
+ * in, or no access (the document page's own messages); or the data could not be loaded, with a
+ * way to try again.
  */
 import { AppHeader } from '../app/AppHeader'
 import { DocumentNotFoundPage } from '../app/NotFoundPage'

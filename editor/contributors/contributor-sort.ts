@@ -2,11 +2,11 @@
  * The order of the contributors table: which column, which way, and what a click on a column
  * header changes it to.
  */
-import type { Contributor } from '../http/attribution'
 import { contributorName } from './contributor-name'
+import type { ContributorRow } from './contributor-row'
 
-/** The columns that count characters, and those that hold a moment (ISO 8601, or null when never recorded). */
-export type CountKey = 'surviving' | 'written' | 'deleted'
+/** The columns that count (characters, then suggestions), and those that hold a moment (ISO 8601, or null when never recorded). */
+export type CountKey = 'surviving' | 'written' | 'deleted' | 'suggested' | 'accepted' | 'rejected'
 export type DateKey = 'firstContribution' | 'lastContribution'
 export type SortKey = 'person' | CountKey | DateKey
 export type SortDirection = 'ascending' | 'descending'
@@ -29,6 +29,9 @@ const FIRST_DIRECTION: Readonly<Record<SortKey, SortDirection>> = {
   surviving: 'descending',
   written: 'descending',
   deleted: 'descending',
+  suggested: 'descending',
+  accepted: 'descending',
+  rejected: 'descending',
   firstContribution: 'ascending',
   lastContribution: 'descending',
 }
@@ -42,7 +45,7 @@ export function nextSort(current: ContributorSort, key: SortKey): ContributorSor
 const names = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /** Missing values (a date the server never recorded; the starter text among names) go last whichever the direction. */
-function compareBy(key: SortKey, a: Contributor, b: Contributor, sign: number): number {
+function compareBy(key: SortKey, a: ContributorRow, b: ContributorRow, sign: number): number {
   if (key === 'person') {
     if (a.person === null || b.person === null) return Number(a.person === null) - Number(b.person === null)
     return sign * names.compare(contributorName(a.person), contributorName(b.person))
@@ -60,11 +63,11 @@ function isDateKey(key: SortKey): key is DateKey {
 }
 
 /** Equal rows keep a stable, meaningful order: most surviving, then by name. */
-function tieBreak(a: Contributor, b: Contributor): number {
+function tieBreak(a: ContributorRow, b: ContributorRow): number {
   return compareBy('surviving', a, b, -1) || compareBy('person', a, b, 1)
 }
 
-export function sortContributors(contributors: readonly Contributor[], sort: ContributorSort): Contributor[] {
+export function sortContributors(contributors: readonly ContributorRow[], sort: ContributorSort): ContributorRow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1
   return [...contributors].sort((a, b) => compareBy(sort.key, a, b, sign) || tieBreak(a, b))
 }

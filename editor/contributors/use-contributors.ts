@@ -1,25 +1,31 @@
-/** The contributors page's data: the document (for its title), everyone's numbers, and the credits by section. */
+/**
+ * The contributors page's data: the document (for its title), everyone's numbers with their
+ * suggestions counted, and the credits by section.
+ */
 import { useCallback } from 'react'
-import { type Contributor, getContributors, getCredits, type SectionCredits } from '../http/attribution'
+import { getContributors, getCredits, type SectionCredits } from '../http/attribution'
 import { type DocumentSummary, getDocument } from '../http/documents'
+import { getSuggestions } from '../http/suggestions'
+import { type ContributorRow, contributorRows } from './contributor-row'
 import { settleAll } from './page-data'
 import { type PageDataHandle, usePageData } from './use-page-data'
 
 export interface ContributorsData {
   readonly document: DocumentSummary
-  readonly contributors: readonly Contributor[]
+  readonly contributors: readonly ContributorRow[]
   readonly sections: readonly SectionCredits[]
 }
 
 export function useContributors(documentId: string): PageDataHandle<ContributorsData> {
   const load = useCallback(
     async (signal: AbortSignal): Promise<ContributorsData> => {
-      const [document, contributors, sections] = await settleAll([
+      const [document, contributors, sections, { suggestions, people }] = await settleAll([
         getDocument(documentId, signal),
         getContributors(documentId, signal),
         getCredits(documentId, signal),
+        getSuggestions(documentId, {}, signal),
       ] as const)
-      return { document, contributors, sections }
+      return { document, contributors: contributorRows(contributors, suggestions, people), sections }
     },
     [documentId],
   )

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SORT, nextSort, sortContributors } from '../../editor/contributors/contributor-sort'
-import type { Contributor } from '../../editor/http/attribution'
+import type { ContributorRow } from '../../editor/contributors/contributor-row'
 
 const person = (username: string, displayName: string) => ({ id: `id-${username}`, username, displayName, color: '#b3261e' })
 
-function contributor(who: string | null, numbers: Partial<Omit<Contributor, 'person'>> = {}): Contributor {
+function contributor(who: string | null, numbers: Partial<Omit<ContributorRow, 'person'>> = {}): ContributorRow {
   return {
     person: who === null ? null : person(who.toLowerCase(), who),
     surviving: 0,
@@ -12,11 +12,14 @@ function contributor(who: string | null, numbers: Partial<Omit<Contributor, 'per
     deleted: 0,
     firstContribution: null,
     lastContribution: null,
+    suggested: 0,
+    accepted: 0,
+    rejected: 0,
     ...numbers,
   }
 }
 
-const names = (contributors: Contributor[]) => contributors.map((entry) => entry.person?.displayName ?? 'starter')
+const names = (contributors: ContributorRow[]) => contributors.map((entry) => entry.person?.displayName ?? 'starter')
 
 const ada = contributor('Ada', {
   surviving: 10,
@@ -46,6 +49,13 @@ describe('sorting contributors', () => {
     const second = nextSort(first, 'deleted')
     expect(second).toEqual({ key: 'deleted', direction: 'ascending' })
     expect(names(sortContributors(everyone, second))[2]).toBe('Ben')
+  })
+
+  it('sorts suggestion counts most first, like every count, and puts people without suggestions after', () => {
+    const cy = contributor('Cy', { suggested: 3, accepted: 1, rejected: 2 })
+    const dee = contributor('Dee', { suggested: 5, accepted: 4 })
+    expect(names(sortContributors([ada, cy, dee], nextSort(DEFAULT_SORT, 'suggested')))).toEqual(['Dee', 'Cy', 'Ada'])
+    expect(names(sortContributors([ada, cy, dee], nextSort(DEFAULT_SORT, 'rejected')))).toEqual(['Cy', 'Ada', 'Dee'])
   })
 
   it('flips the default column on its first click, since it is already sorted by it', () => {
