@@ -2,9 +2,6 @@
 import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AccountProvider } from '../account/account-context'
-import { ContributionsPage } from '../contributors/ContributionsPage'
-import { ContributorsPage } from '../contributors/ContributorsPage'
-import { DecisionsPage } from '../decisions/DecisionsPage'
 import { DocumentListPage } from '../document-list/DocumentListPage'
 import { DocumentSkeleton } from '../document/DocumentSkeleton'
 import { InvitePage } from '../invite/InvitePage'
@@ -12,9 +9,13 @@ import { SignInPage } from '../sign-in/SignInPage'
 import { SignUpPage } from '../sign-in/SignUpPage'
 import { NotFoundPage } from './NotFoundPage'
 
-// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the document list loads without it,
-// and so do the contributor and decisions pages, which only read what the server says.
+// The editor (Tiptap, ProseMirror, Yjs) is most of the bundle; the document list loads without it.
+// The contributor and decisions pages load without it too, in a chunk of their own (with zod,
+// which checks the suggestions API's answers), so the home page stays small.
 const DocumentRoute = lazy(() => import('../document/DocumentRoute').then((module) => ({ default: module.DocumentRoute })))
+const ContributorsPage = lazy(() => import('../contributors/ContributorsPage').then((module) => ({ default: module.ContributorsPage })))
+const ContributionsPage = lazy(() => import('../contributors/ContributionsPage').then((module) => ({ default: module.ContributionsPage })))
+const DecisionsPage = lazy(() => import('../decisions/DecisionsPage').then((module) => ({ default: module.DecisionsPage })))
 
 export function App() {
   return (
@@ -33,9 +34,9 @@ export function App() {
               </Suspense>
             }
           />
-          <Route path="/d/:documentId/contributors" element={<ContributorsPage />} />
-          <Route path="/d/:documentId/contributors/:username" element={<ContributionsPage />} />
-          <Route path="/d/:documentId/decisions" element={<DecisionsPage />} />
+          <Route path="/d/:documentId/contributors" element={<Suspense><ContributorsPage /></Suspense>} />
+          <Route path="/d/:documentId/contributors/:username" element={<Suspense><ContributionsPage /></Suspense>} />
+          <Route path="/d/:documentId/decisions" element={<Suspense><DecisionsPage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </BrowserRouter>

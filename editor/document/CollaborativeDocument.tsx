@@ -15,6 +15,7 @@ import { ContributorsLink } from '../attribution/ContributorsLink'
 import { ShowAuthorsButton } from '../attribution/ShowAuthorsButton'
 import { useAuthorship } from '../attribution/use-authorship'
 import { useShowAuthors } from '../attribution/use-show-authors'
+import { DecisionsLink } from '../decisions/DecisionsLink'
 import { DownloadMenu } from '../download/DownloadMenu'
 import type { DocumentSummary } from '../http/documents'
 import type { User } from '../http/users'
@@ -117,6 +118,7 @@ export function CollaborativeDocument({
         <ReviewButton open={reviewOpen} count={pending.length} onChange={setReviewChoice} />
         <ShowAuthorsButton shown={authorsShown} onChange={setAuthorsShown} />
         <ContributorsLink documentId={document.id} />
+        <DecisionsLink documentId={document.id} />
         <PresenceBar awareness={session.provider.awareness} />
       </AppHeader>
       {writer ? (

@@ -37,6 +37,18 @@ describe.runIf(browserAvailable)('suggestions in the browser', () => {
     await contributor.page.locator('.ProseMirror ins.suggestion').waitFor({ state: 'detached' })
     await maintainer.page.getByTestId('suggestion-card').waitFor({ state: 'detached' })
     expect(await contributor.page.locator('.ProseMirror').textContent()).toContain('Nobody voted for those rooms.')
+
+    // Carla follows what became of it: her contributions page says accepted, by whom…
+    await contributor.page.goto(`${server.url}${DOCUMENT}/contributors/carla`)
+    const mine = contributor.page.getByTestId('suggestion').filter({ hasText: 'Nobody voted for those rooms.' })
+    await mine.waitFor()
+    expect(await mine.getByTestId('status-badge').textContent()).toBe('Accepted')
+    expect(await mine.getByTestId('decided').textContent()).toMatch(/^Accepted by Mara/)
+    // …and the public Decisions log lists it with the reason.
+    await contributor.page.getByTestId('decisions-page-link').click()
+    const logged = contributor.page.getByTestId('decision').filter({ hasText: 'Nobody voted for those rooms.' })
+    await logged.waitFor()
+    expect(await logged.textContent()).toContain('Agreed at the members’ meeting.')
   })
 
   it('undo takes back a contributor’s own suggestion and redo brings it back, without tripping the server', async () => {
