@@ -2,92 +2,131 @@ import { describe, expect, it } from 'vitest'
 import { listSuggestions } from '../../editor/schema/suggestion-list'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as } from '../support/accounts'
-import { setup, suggest, SUGGESTIONS_API as API } from '../support/review'
+import { setup, suggest, SUGGESTIONS_API as API, type Setup } from '../support/review'
 import { serverContent } from '../support/server-document'
 import { schema, type SuggestEdit } from '../support/suggest-edit'
 
-const preamble = (doc: { textContent: string }) => doc.textContent
+const insertion: SuggestEdit = (tr, find) => tr.insertText('quietly ', find('drafted by a handful'))
+const deletion: SuggestEdit = (tr, find) => tr.delete(find(' a century ago'), find(' a century ago') + 14)
+const replacement: SuggestEdit = (tr, find) => tr.insertText('fifty years', find('a century'), find('a century') + 9)
+const paragraphBreak: SuggestEdit = (tr, find) => tr.split(find('is too late to change'))
+const bold: SuggestEdit = (tr, find) => tr.addMark(find('wrong way round'), find('wrong way round') + 15, schema.marks.bold!.create())
+
+const KINDS = [
+  { kind: 'an insertion', edit: insertion },
+  { kind: 'a deletion', edit: deletion },
+  { kind: 'a replacement', edit: replacement },
+  { kind: 'a new paragraph', edit: paragraphBreak },
+  { kind: 'a formatting change', edit: bold },
+]
+
+const contentNow = async (context: Setup) => serverContent(context.server, MANIFESTO_ID)
+
+/** The top-level blocks' text, one string each. */
+const blocksOf = (content: Awaited<ReturnType<typeof contentNow>>) => Array.from({ length: content.childCount }, (_, index) => content.child(index).textContent)
+
+function boldTextOf(content: Awaited<ReturnType<typeof contentNow>>): string {
+  let text = ''
+  content.descendants((node) => {
+    if (node.isText && node.marks.some((mark) => mark.type.name === 'bold')) text += node.text
+  })
+  return text
+}
 
 describe('suggestion kinds, decided through the API', () => {
-  const kinds = [
+  const outcomes: Array<{ kind: string; edit: SuggestEdit; accepted: (content: Awaited<ReturnType<typeof contentNow>>) => void }> = [
+    { kind: 'an insertion', edit: insertion, accepted: (content) => expect(content.textContent).toContain('a century ago: quietly drafted by a handful') },
+    { kind: 'a deletion', edit: deletion, accepted: (content) => expect(content.textContent).toContain('still made the way it was: drafted') },
+    { kind: 'a replacement', edit: replacement, accepted: (content) => expect(content.textContent).toContain('the way it was fifty years ago') },
     {
-      kind: 'an insertion',
-      edit: (tr: Parameters<SuggestEdit>[0], find: (text: string) => number) => tr.insertText('quietly ', find('drafted by a handful')),
-      accepted: 'still made the way it was a century ago: quietly drafted by a handful',
-      rejected: 'still made the way it was a century ago: drafted by a handful',
+      kind: 'a new paragraph',
+      edit: paragraphBreak,
+      accepted: (content) => expect(blocksOf(content).some((text) => text.startsWith('is too late to change'))).toBe(true),
     },
-    {
-      kind: 'a deletion',
-      edit: (tr: Parameters<SuggestEdit>[0], find: (text: string) => number) => tr.delete(find(' a century ago'), find(' a century ago') + 14),
-      accepted: 'still made the way it was: drafted',
-      rejected: 'still made the way it was a century ago: drafted',
-    },
-    {
-      kind: 'a replacement',
-      edit: (tr: Parameters<SuggestEdit>[0], find: (text: string) => number) => tr.insertText('fifty years', find('a century'), find('a century') + 9),
-      accepted: 'the way it was fifty years ago',
-      rejected: 'the way it was a century ago',
-    },
+    { kind: 'a formatting change', edit: bold, accepted: (content) => expect(boldTextOf(content)).toContain('wrong way round') },
   ]
 
-  for (const { kind, edit, accepted, rejected } of kinds) {
-    it(`accepting ${kind} gives the text with the change`, async () => {
-      const setupDone = await setup()
-      const id = await suggest(setupDone, edit)
-      const response = await as(setupDone.server, setupDone.mara).post(`${API}/${id}/accept`, {})
-      expect(response.status).toBe(200)
-      const content = await serverContent(setupDone.server, MANIFESTO_ID)
-      expect(preamble(content)).toContain(accepted)
-      expect(listSuggestions(content)).toEqual([])
-    })
-
-    it(`rejecting ${kind} gives the text without the change`, async () => {
-      const setupDone = await setup()
-      const id = await suggest(setupDone, edit)
-      const response = await as(setupDone.server, setupDone.mara).post(`${API}/${id}/reject`, { reason: 'Keep the original.' })
-      expect(response.status).toBe(200)
-      const content = await serverContent(setupDone.server, MANIFESTO_ID)
-      expect(preamble(content)).toContain(rejected)
+  for (const { kind, edit, accepted } of outcomes) {
+    it(`accepting ${kind} gives the text with the change, and no suggestion left`, async () => {
+      const context = await setup()
+      const id = await suggest(context, edit)
+      expect((await as(context.server, context.mara).post(`${API}/${id}/accept`, {})).status).toBe(200)
+      const content = await contentNow(context)
+      accepted(content)
       expect(listSuggestions(content)).toEqual([])
     })
   }
 
-  it('accepting a new paragraph splits the paragraph there', async () => {
-    const setupDone = await setup()
-    const id = await suggest(setupDone, (tr, find) => tr.split(find('We think that is')))
-    const before = (await serverContent(setupDone.server, MANIFESTO_ID)).childCount
-    await as(setupDone.server, setupDone.mara).post(`${API}/${id}/accept`, {})
-    const content = await serverContent(setupDone.server, MANIFESTO_ID)
-    expect(content.childCount).toBe(before)
-    expect(listSuggestions(content)).toEqual([])
-    const starts = Array.from({ length: content.childCount }, (_, index) => content.child(index).textContent)
-    expect(starts.some((text) => text.startsWith('We think that is'))).toBe(true)
-  })
-
-  it('rejecting a new paragraph joins the two halves again', async () => {
-    const setupDone = await setup()
-    const original = await serverContent(setupDone.server, MANIFESTO_ID)
-    const id = await suggest(setupDone, (tr, find) => tr.split(find('is too late to change')))
-    await as(setupDone.server, setupDone.mara).post(`${API}/${id}/reject`, { reason: 'One paragraph reads better.' })
-    expect((await serverContent(setupDone.server, MANIFESTO_ID)).toJSON()).toEqual(original.toJSON())
-  })
-
-  it('accepting a formatting change keeps the new formatting, and rejecting undoes it', async () => {
-    const setupDone = await setup()
-    const original = await serverContent(setupDone.server, MANIFESTO_ID)
-    const bold = (tr: Parameters<SuggestEdit>[0], find: (text: string) => number) =>
-      tr.addMark(find('wrong way round'), find('wrong way round') + 15, schema.marks.bold!.create())
-    const kept = await suggest(setupDone, bold)
-    await as(setupDone.server, setupDone.mara).post(`${API}/${kept}/reject`, { reason: 'No emphasis here.' })
-    expect((await serverContent(setupDone.server, MANIFESTO_ID)).toJSON()).toEqual(original.toJSON())
-    const accepted = await suggest(setupDone, bold)
-    await as(setupDone.server, setupDone.mara).post(`${API}/${accepted}/accept`, {})
-    const content = await serverContent(setupDone.server, MANIFESTO_ID)
-    let boldText = ''
-    content.descendants((node) => {
-      if (node.isText && node.marks.some((mark) => mark.type.name === 'bold')) boldText += node.text
+  for (const { kind, edit } of KINDS) {
+    it(`rejecting ${kind} gives back exactly the original document`, async () => {
+      const context = await setup()
+      const original = (await contentNow(context)).toJSON()
+      const id = await suggest(context, edit)
+      expect((await as(context.server, context.mara).post(`${API}/${id}/reject`, { reason: 'Keep the original.' })).status).toBe(200)
+      expect((await contentNow(context)).toJSON()).toEqual(original)
     })
-    expect(boldText).toContain('wrong way round')
-    expect(listSuggestions(content)).toEqual([])
+
+    it(`withdrawing ${kind} gives back exactly the original document`, async () => {
+      const context = await setup()
+      const original = (await contentNow(context)).toJSON()
+      const id = await suggest(context, edit)
+      expect((await as(context.server, context.carla).post(`${API}/${id}/withdraw`)).status).toBe(200)
+      expect((await contentNow(context)).toJSON()).toEqual(original)
+    })
+  }
+})
+
+describe('who is credited when a suggestion is decided', () => {
+  interface Authorship {
+    text: string
+    ranges: Array<{ from: number; to: number; author: string | null }>
+  }
+  const authorsOf = async (context: Setup, passage: string) => {
+    const { text, ranges } = (await (await as(context.server, null).get(`/api/documents/${MANIFESTO_ID}/authorship`)).json()) as Authorship
+    const at = text.indexOf(passage)
+    expect(at).toBeGreaterThanOrEqual(0)
+    return [...new Set(ranges.filter((range) => range.from < at + passage.length && range.to > at).map((range) => range.author))]
+  }
+  const deletedBy = async (context: Setup, personId: string) => {
+    const { contributors } = (await (await as(context.server, null).get(`/api/documents/${MANIFESTO_ID}/contributors`)).json()) as {
+      contributors: Array<{ person: { id: string } | null; deleted: number }>
+    }
+    return contributors.find((contributor) => contributor.person?.id === personId)?.deleted ?? 0
+  }
+
+  it('keeps an accepted insertion credited to the contributor who proposed it', async () => {
+    const context = await setup()
+    const id = await suggest(context, insertion)
+    await as(context.server, context.mara).post(`${API}/${id}/accept`, { reason: 'Sharper.' })
+    expect(await authorsOf(context, 'quietly ')).toEqual([context.carla.user.id])
+  })
+
+  it('credits an accepted deletion to the contributor who proposed it, not to the maintainer', async () => {
+    const context = await setup()
+    const id = await suggest(context, deletion)
+    await as(context.server, context.mara).post(`${API}/${id}/accept`, {})
+    expect(await deletedBy(context, context.carla.user.id)).toBe(' a century ago'.length)
+    expect(await deletedBy(context, context.mara.user.id)).toBe(0)
+  })
+
+  it('leaves the words of an accepted paragraph break with their writer', async () => {
+    const context = await setup()
+    const id = await suggest(context, paragraphBreak)
+    await as(context.server, context.mara).post(`${API}/${id}/accept`, {})
+    expect(await authorsOf(context, 'is too late to change')).toEqual([null])
+  })
+
+  it('leaves the words of an accepted formatting change with their writer', async () => {
+    const context = await setup()
+    const id = await suggest(context, bold)
+    await as(context.server, context.mara).post(`${API}/${id}/accept`, {})
+    expect(await authorsOf(context, 'wrong way round')).toEqual([null])
+  })
+
+  it('credits the removal of a rejected insertion to the maintainer who rejected it', async () => {
+    const context = await setup()
+    const id = await suggest(context, insertion)
+    await as(context.server, context.mara).post(`${API}/${id}/reject`, { reason: 'No.' })
+    expect(await deletedBy(context, context.mara.user.id)).toBe('quietly '.length)
   })
 })

@@ -29,19 +29,6 @@ async function suggestionsOf(server: Parameters<typeof as>[0], status?: string):
 }
 
 describe('deciding on suggestions through the API', () => {
-  it('keeps accepted text credited to the contributor who proposed it', async () => {
-    const context = await setup()
-    const id = await suggest(context, addQuietly)
-    await as(context.server, context.mara).post(`${API}/${id}/accept`, { reason: 'Sharper.' })
-    const { text, ranges } = (await (await as(context.server, null).get(`/api/documents/${MANIFESTO_ID}/authorship`)).json()) as {
-      text: string
-      ranges: Array<{ from: number; to: number; author: string | null }>
-    }
-    const at = text.indexOf('quietly ')
-    const covering = ranges.filter((range) => range.from < at + 8 && range.to > at)
-    expect(covering.map((range) => range.author)).toEqual([context.carla.user.id])
-  })
-
   it('refuses to accept or reject for a contributor with 403, and for someone signed out with 401, and leaves the suggestion pending', async () => {
     const context = await setup()
     const id = await suggest(context, addQuietly)
