@@ -70,4 +70,43 @@ describe.runIf(browserAvailable)('suggestions in the browser', () => {
     await page.getByText('All changes saved').waitFor()
     expect(await page.getByTestId('resync-notice').count()).toBe(0)
   })
+
+  it('shows every kind of suggestion made from the keyboard to a maintainer, live', async () => {
+    const server = await startServer()
+    const mara = await signUpMaintainer(server, 'mara', { displayName: 'Mara' })
+    const carla = await signUp(server, 'carla', 'Carla')
+    const browser = await launchBrowser()
+    const contributor = await signedInVisitor(browser, server.url, carla)
+    const maintainer = await signedInVisitor(browser, server.url, mara)
+    await Promise.all([contributor.page.goto(`${server.url}${DOCUMENT}`), maintainer.page.goto(`${server.url}${DOCUMENT}`)])
+    const { page } = contributor
+    const text = page.locator('.ProseMirror')
+    const press = async (key: string, times = 1) => {
+      for (let index = 0; index < times; index++) await page.keyboard.press(key)
+    }
+
+    await text.getByText('Preamble').click()
+    await press('End')
+    await page.keyboard.type(' today')
+    await text.getByText('A working draft').click()
+    await press('Home')
+    await press('Shift+ArrowRight', 9)
+    await press('Control+b')
+    await press('Home')
+    await press('ArrowRight', 16)
+    await press('Enter')
+    await text.getByText('Start in public').click()
+    await press('Home')
+    await press('Shift+ArrowRight', 2)
+    await press('Backspace')
+
+    const seen = maintainer.page.locator('.ProseMirror')
+    await seen.locator('ins.suggestion', { hasText: 'today' }).waitFor()
+    await seen.locator('.suggestion--format', { hasText: 'A work' }).waitFor()
+    await seen.locator('[data-suggestion-change="split"]', { hasText: 'written in the open' }).waitFor()
+    await seen.locator('del.suggestion', { hasText: '1.' }).waitFor()
+    await maintainer.page.getByTestId('suggestion-card').nth(3).waitFor()
+    expect(await maintainer.page.getByTestId('suggestion-card').count()).toBe(4)
+    expect(await page.getByTestId('resync-notice').count()).toBe(0)
+  })
 })
