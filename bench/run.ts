@@ -9,10 +9,11 @@ import { coldLoad } from './cold-load'
 import { latency } from './latency'
 import { memory } from './memory'
 import { persistence } from './persistence'
+import { suggestionCheck } from './suggestion-check'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, authorship, coldLoad, persistence, memory]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, authorship, coldLoad, persistence, memory, suggestionCheck]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)
