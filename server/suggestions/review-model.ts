@@ -3,7 +3,7 @@
  * said about it, the replies, and every decision. The document holds a suggestion only while
  * it is pending; this record is what lets everyone see, afterwards, what became of it.
  */
-import type { SuggestionKind } from '../../editor/schema/suggestion-list'
+import type { SuggestionSummary } from '../../editor/schema/suggestion-list'
 
 /** accepted, rejected, superseded (another was accepted over it), reopened, withdrawn (by its author). */
 export type DecisionAction = 'accepted' | 'rejected' | 'superseded' | 'reopened' | 'withdrawn'
@@ -22,14 +22,7 @@ export interface Decision {
 }
 
 /** What a suggestion proposed, as the document showed it when it was last decided on. */
-export interface ProposedChange {
-  author: string
-  createdAt: number
-  kinds: SuggestionKind[]
-  inserted: string
-  deleted: string
-  section: string | null
-}
+export type ProposedChange = Pick<SuggestionSummary, 'author' | 'createdAt' | 'kinds' | 'inserted' | 'deleted' | 'section'>
 
 export interface Reply {
   id: string

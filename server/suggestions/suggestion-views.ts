@@ -10,23 +10,17 @@
  *
  * Pending suggestions are read from the live document; the rest from the review record.
  */
-import type { SuggestionKind, SuggestionSummary } from '../../editor/schema/suggestion-list'
-import type { Decision, ReviewRecord } from './review-model'
+import type { SuggestionSummary } from '../../editor/schema/suggestion-list'
+import type { Decision, ProposedChange, ReviewRecord } from './review-model'
 import type { ReviewState } from './review'
 import { survivalOf, type Survival } from './surviving-text'
 
 export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'superseded', 'withdrawn'] as const
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
 
-export interface SuggestionView {
+export interface SuggestionView extends ProposedChange {
   id: string
   status: SuggestionStatus
-  author: string
-  createdAt: number
-  kinds: SuggestionKind[]
-  inserted: string
-  deleted: string
-  section: string | null
   /** Pending suggestions only: where it is in the document, and which others compete with it. */
   from: number | null
   to: number | null

@@ -6,15 +6,21 @@ import { startServer } from '../support/server'
 
 const DOCUMENT = `/d/${MANIFESTO_ID}`
 
+/** The manifesto open in two browsers: Carla, a contributor, and Mara, a maintainer. */
+async function openTheManifesto() {
+  const server = await startServer()
+  const mara = await signUpMaintainer(server, 'mara', { displayName: 'Mara' })
+  const carla = await signUp(server, 'carla', 'Carla')
+  const browser = await launchBrowser()
+  const contributor = await signedInVisitor(browser, server.url, carla)
+  const maintainer = await signedInVisitor(browser, server.url, mara)
+  await Promise.all([contributor.page.goto(`${server.url}${DOCUMENT}`), maintainer.page.goto(`${server.url}${DOCUMENT}`)])
+  return { server, contributor, maintainer }
+}
+
 describe.runIf(browserAvailable)('suggestions in the browser', () => {
   it('a contributor’s suggestion with a reason reaches a maintainer live, who accepts it', async () => {
-    const server = await startServer()
-    const mara = await signUpMaintainer(server, 'mara', { displayName: 'Mara' })
-    const carla = await signUp(server, 'carla', 'Carla')
-    const browser = await launchBrowser()
-    const contributor = await signedInVisitor(browser, server.url, carla)
-    const maintainer = await signedInVisitor(browser, server.url, mara)
-    await Promise.all([contributor.page.goto(`${server.url}${DOCUMENT}`), maintainer.page.goto(`${server.url}${DOCUMENT}`)])
+    const { server, contributor, maintainer } = await openTheManifesto()
 
     // Carla types at the end of the preamble's first sentence; her editor makes it a suggestion.
     const text = contributor.page.locator('.ProseMirror')
@@ -72,13 +78,7 @@ describe.runIf(browserAvailable)('suggestions in the browser', () => {
   })
 
   it('shows every kind of suggestion made from the keyboard to a maintainer, live', async () => {
-    const server = await startServer()
-    const mara = await signUpMaintainer(server, 'mara', { displayName: 'Mara' })
-    const carla = await signUp(server, 'carla', 'Carla')
-    const browser = await launchBrowser()
-    const contributor = await signedInVisitor(browser, server.url, carla)
-    const maintainer = await signedInVisitor(browser, server.url, mara)
-    await Promise.all([contributor.page.goto(`${server.url}${DOCUMENT}`), maintainer.page.goto(`${server.url}${DOCUMENT}`)])
+    const { contributor, maintainer } = await openTheManifesto()
     const { page } = contributor
     const text = page.locator('.ProseMirror')
     const press = async (key: string, times = 1) => {
