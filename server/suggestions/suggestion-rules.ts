@@ -18,6 +18,17 @@ import { SuggestionRuleError, TrialDocument } from './trial-document'
 
 export function suggestionRules(options: { mustSuggest: (connection: ConnectionInfo) => boolean }): Extension {
   const trials = new Map<string, TrialDocument>()
+  /**
+   * Who has had an update checked, per document. The trial copy is as large as the document
+   * (docs/benchmarks.md, suggestion-check), so it goes when the last of them leaves rather
+   * than when the document unloads; the next contributor's first update makes a new one.
+   */
+  const checked = new Map<string, Set<string>>()
+  const drop = (documentId: string) => {
+    trials.get(documentId)?.discard()
+    trials.delete(documentId)
+    checked.delete(documentId)
+  }
 
   return {
     name: 'suggestion-rules',
@@ -30,6 +41,9 @@ export function suggestionRules(options: { mustSuggest: (connection: ConnectionI
         trial = new TrialDocument(doc)
         trials.set(documentId, trial)
       }
+      let senders = checked.get(documentId)
+      if (!senders) checked.set(documentId, (senders = new Set()))
+      senders.add(connection.id)
       try {
         trial.check(update.bytes, connection.user)
       } catch (error) {
@@ -42,9 +56,14 @@ export function suggestionRules(options: { mustSuggest: (connection: ConnectionI
       trials.get(documentId)?.follow(update)
     },
 
+    onDisconnect({ documentId, connection }) {
+      const senders = checked.get(documentId)
+      if (!senders?.delete(connection.id) || senders.size > 0) return
+      drop(documentId)
+    },
+
     onStoreDocument({ documentId }) {
-      trials.get(documentId)?.discard()
-      trials.delete(documentId)
+      drop(documentId)
     },
   }
 }

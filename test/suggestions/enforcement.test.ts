@@ -100,4 +100,19 @@ describe('suggestions enforced by the server', () => {
     await until(() => !textOf(watcher.doc).includes('Second thoughts.'), [watcher.doc], 'update')
     expect(contributor.provider.wsconnected).toBe(true)
   })
+
+  it('still checks a contributor who arrives after the last one left (the trial copy is made again)', async () => {
+    const { server, carla, contributor } = await setup()
+    suggestParagraph(contributor.doc, 'Before leaving.', carla.user.id)
+    await contributor.allSaved()
+    contributor.destroy()
+    // Once only the watching maintainer is connected, the server has dropped the trial copy.
+    while (server.app.collab.openConnections > 1) await new Promise((resolve) => setImmediate(resolve))
+    const dan = await signUp(server, 'dan', 'Dan')
+    const arriving = connectClient(server, MANIFESTO_ID, dan)
+    await arriving.synced()
+    suggestParagraph(arriving.doc, 'After arriving.', dan.user.id)
+    await arriving.allSaved()
+    await expectRefused(server, arriving, () => firstBodyText(arriving.doc).insert(0, 'Directly: '))
+  })
 })
