@@ -15,12 +15,15 @@ import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transform } from '@tiptap/pm/transform'
 import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
-import { blockSuggestionOf, deletionsOf, formatChangeOf, insertionOf } from './suggestion-stamps'
+import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 
 export function acceptSuggestion(tr: Transform, id: string): void {
   clearMarks(tr, id, (mark) => mark.type.name === INSERTION || mark.type.name === FORMAT_CHANGE)
   clearBlockSuggestions(tr, id, ['split', 'insert'])
   deleteRanges(tr, deletedRanges(tr.doc, id))
+  // A joined wrapper that has gained blocks since (Enter inside a quote proposed for joining)
+  // keeps them: ProseMirror closes it again after the join. Its stamp must not outlive the decision.
+  clearBlockSuggestions(tr, id, ['join'])
 }
 
 export function rejectSuggestion(tr: Transform, id: string): void {
@@ -39,8 +42,7 @@ export function suggestionIds(doc: ProseMirrorNode): string[] {
     const inserted = insertionOf(node.marks)
     if (inserted) ids.add(inserted.id)
     for (const deleted of deletionsOf(node.marks)) ids.add(deleted.id)
-    const formatChange = formatChangeOf(node.marks)
-    if (formatChange) ids.add(formatChange.id)
+    for (const formatChange of formatChangesOf(node.marks)) ids.add(formatChange.id)
     return true
   })
   return [...ids]
@@ -72,8 +74,8 @@ function undoFormatChanges(tr: Transform, id: string): void {
   const found: Array<{ from: number; to: number; added: MarkJSON[]; removed: MarkJSON[] }> = []
   tr.doc.descendants((node, pos) => {
     if (!node.isText) return true
-    const change = formatChangeOf(node.marks)
-    if (change?.id === id) found.push({ from: pos, to: pos + node.nodeSize, added: change.added, removed: change.removed })
+    const change = formatChangesOf(node.marks).find((candidate) => candidate.id === id)
+    if (change) found.push({ from: pos, to: pos + node.nodeSize, added: change.added, removed: change.removed })
     return false
   })
   const { schema } = tr.doc.type
@@ -90,7 +92,18 @@ function undoFormatChanges(tr: Transform, id: string): void {
   clearMarks(tr, id, (mark) => mark.type.name === FORMAT_CHANGE)
 }
 
-/** From the last range to the first, so earlier positions stay put. */
+/**
+ * From the first range to the last, each mapped through the deletions before it. In this order
+ * each boundary is joined where the blocks before it have already been joined, as deleting the
+ * whole stretch at once did when the suggestion was made: two lists on either side of a joined
+ * paragraph become one list, not two lists side by side.
+ */
 function deleteRanges(tr: Transform, ranges: Range[]): void {
-  for (const [from, to] of [...ranges].reverse()) tr.delete(from, to)
+  const start = tr.steps.length
+  for (const [from, to] of ranges) {
+    const done = tr.mapping.slice(start)
+    const mappedFrom = done.map(from, 1)
+    const mappedTo = done.map(to, -1)
+    if (mappedFrom < mappedTo) tr.delete(mappedFrom, mappedTo)
+  }
 }

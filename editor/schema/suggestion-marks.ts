@@ -47,6 +47,9 @@ export const FormatChange = Mark.create({
   name: FORMAT_CHANGE,
   inclusive: false,
   spanning: true,
+  // Two people may change the formatting of the same words at once: each keeps their own record
+  // of what they added and removed, or Yjs keeps only one and the other's change goes untracked.
+  excludes: '',
   addAttributes: () => ({ ...stampAttributes, added: { default: [], rendered: false }, removed: { default: [], rendered: false } }),
   parseHTML: () => [{ tag: 'span[data-suggestion-format]' }],
   renderHTML: ({ mark, HTMLAttributes }) => [

@@ -7,7 +7,8 @@
  *   deletion      mark: accepted text someone proposes to remove. Several people may propose
  *                 removing the same text, so deletion marks may overlap (one per suggestion).
  *   formatChange  mark: accepted text whose formatting someone changed. The text shows the new
- *                 formatting; the mark remembers which marks were added and removed.
+ *                 formatting; the mark remembers which marks were added and removed. Two
+ *                 people may change the same words' formatting at once, so these overlap too.
  *   suggestion    attribute of a block (and of an inline leaf like a line break):
  *                   `split`  the block boundary before this node is proposed (Enter, a pasted
  *                            paragraph); rejecting it joins the node to the one before;

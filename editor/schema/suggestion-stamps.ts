@@ -23,9 +23,14 @@ export function deletionsOf(marks: readonly Mark[]): SuggestionStamp[] {
   return marks.filter((mark) => mark.type.name === DELETION).flatMap((mark) => stampOf(mark) ?? [])
 }
 
+/** The first format change on the text; formatChangesOf has them all. */
 export function formatChangeOf(marks: readonly Mark[]): FormatChangeAttrs | null {
-  const mark = marks.find((candidate) => candidate.type.name === FORMAT_CHANGE)
-  return mark && isSuggestionStamp(mark.attrs) ? (mark.attrs as FormatChangeAttrs) : null
+  return formatChangesOf(marks)[0] ?? null
+}
+
+/** Every format change on the text: several people may have changed the formatting of the same words. */
+export function formatChangesOf(marks: readonly Mark[]): FormatChangeAttrs[] {
+  return marks.filter((mark) => mark.type.name === FORMAT_CHANGE && isSuggestionStamp(mark.attrs)).map((mark) => mark.attrs as FormatChangeAttrs)
 }
 
 export function blockSuggestionOf(node: ProseMirrorNode): BlockSuggestion | null {

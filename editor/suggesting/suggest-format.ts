@@ -8,7 +8,7 @@
 import { Mark, type Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { FORMAT_CHANGE, SUGGESTION_MARKS, type FormatChangeAttrs, type MarkJSON, type SuggestionStamp } from '../schema/suggestion-model'
-import { formatChangeOf, insertionOf, stampOnly } from '../schema/suggestion-stamps'
+import { formatChangesOf, insertionOf, stampOnly } from '../schema/suggestion-stamps'
 import { newStamp, type Suggester } from './suggester'
 
 interface Piece {
@@ -26,12 +26,14 @@ export function suggestFormat(tr: Transaction, from: number, to: number, mark: M
   let stamp: SuggestionStamp | null = null
   for (const piece of pieces) {
     const inserted = insertionOf(piece.node.marks)
-    const change = formatChangeOf(piece.node.marks)
     if (inserted) {
       if (inserted.author === who.author) applyMark(tr, piece, mark, adding)
       continue
     }
-    if (change && change.author !== who.author) continue
+    const changes = formatChangesOf(piece.node.marks)
+    if (changes.some((change) => change.author !== who.author)) continue
+    const own = piece.node.marks.find((candidate) => candidate.type.name === FORMAT_CHANGE)
+    const change = own ? (own.attrs as FormatChangeAttrs) : null
     const schema = tr.doc.type.schema
     const formatting = piece.node.marks.filter((candidate) => !SUGGESTION_MARKS.includes(candidate.type.name))
     const original = change ? originalMarks(formatting, change, schema) : formatting
@@ -40,13 +42,11 @@ export function suggestFormat(tr: Transaction, from: number, to: number, mark: M
     applyMark(tr, piece, mark, adding)
     const added = next.filter((candidate) => !candidate.isInSet(original)).map((candidate) => candidate.toJSON() as MarkJSON)
     const removed = original.filter((candidate) => !candidate.isInSet(next)).map((candidate) => candidate.toJSON() as MarkJSON)
-    const formatChange = schema.marks[FORMAT_CHANGE]!
-    if (added.length === 0 && removed.length === 0) {
-      tr.removeMark(piece.from, piece.to, formatChange)
-      continue
-    }
+    // Format changes may overlap (one per person), so the person's own is replaced, not added to.
+    if (own) tr.removeMark(piece.from, piece.to, own)
+    if (added.length === 0 && removed.length === 0) continue
     stamp ??= change ? stampOnly(change) : newStamp(who)
-    tr.addMark(piece.from, piece.to, formatChange.create({ ...stamp, added, removed }))
+    tr.addMark(piece.from, piece.to, schema.marks[FORMAT_CHANGE]!.create({ ...stamp, added, removed }))
   }
 }
 

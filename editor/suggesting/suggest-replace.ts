@@ -2,7 +2,8 @@
  * Typing, deleting, pasting and pressing Enter, as suggestions: one ProseMirror replace
  * ([from, to) becomes `slice`) turned into marks and block stamps.
  *
- *   - Deleting the person's own pending insertion deletes it for real: it was never accepted.
+ *   - Deleting the person's own pending insertion, or across a paragraph break they proposed,
+ *     deletes it for real: it was never accepted.
  *   - Deleting accepted text marks it as a proposed deletion. A block boundary in the way
  *     (Backspace at the start of a paragraph) is stamped as a proposed join, a line break or
  *     rule as a proposed removal. Other people's suggestions are left alone.
@@ -13,13 +14,22 @@
  */
 import type { Node as ProseMirrorNode, Slice } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
+import { Transform } from '@tiptap/pm/transform'
 import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type SuggestionStamp } from '../schema/suggestion-model'
-import type { Range } from '../schema/suggestion-ranges'
+import { boundaryRange, merged, type Range } from '../schema/suggestion-ranges'
 import { blockSuggestionOf, deletionsOf, insertionOf, isSuggestible } from '../schema/suggestion-stamps'
 import { stampFor, type Suggester } from './suggester'
 
-/** Returns where the replaced range ends now (after the kept, marked text), and where any insertion ended. */
-export function suggestReplace(tr: Transaction, from: number, to: number, slice: Slice, who: Suggester): { end: number; inserted: Range | null } {
+export interface SuggestedReplace {
+  /** Where the replaced range ends now, after the kept, marked text. */
+  end: number
+  /** Where the insertion is, if anything was inserted. */
+  inserted: Range | null
+  /** The insertion could not be made as a suggestion and was left out. */
+  refused: boolean
+}
+
+export function suggestReplace(tr: Transaction, from: number, to: number, slice: Slice, who: Suggester): SuggestedReplace {
   const stamp = stampFor(tr.doc, from, to, who)
   let end = to
   if (from < to) {
@@ -31,7 +41,7 @@ export function suggestReplace(tr: Transaction, from: number, to: number, slice:
     }
   }
   const inserted = slice.size > 0 ? insertSuggested(tr, end, slice, stamp) : null
-  return { end, inserted }
+  return inserted === 'refused' ? { end, inserted: null, refused: true } : { end, inserted, refused: false }
 }
 
 /** True when everything in [from, to) is this person's own pending suggestion. */
@@ -53,37 +63,66 @@ function isOwnPending(doc: ProseMirrorNode, from: number, to: number, author: st
 
 function proposeDeletion(tr: Transaction, from: number, to: number, stamp: SuggestionStamp): number {
   const author = stamp.author
-  const ownInsertions: Range[] = []
+  /** The person's own pending pieces in the range: withdrawn, that is deleted for real. */
+  const withdrawn: Range[] = []
   const kept: Range[] = []
   const boundaries: Array<{ pos: number; change: 'join' | 'remove' }> = []
   tr.doc.nodesBetween(from, to, (node, pos) => {
     if (node.isText) {
       const range: Range = [Math.max(pos, from), Math.min(pos + node.nodeSize, to)]
       const inserted = insertionOf(node.marks)
-      if (inserted?.author === author) ownInsertions.push(range)
+      if (inserted?.author === author) withdrawn.push(range)
       else if (!inserted && !deletionsOf(node.marks).some((deletion) => deletion.author === author)) kept.push(range)
       return false
     }
     if (pos < from || !isSuggestible(node)) return true
     const suggestion = blockSuggestionOf(node)
-    // Someone's proposed block is theirs to withdraw; one's own was handled as pending above or stays.
-    if (suggestion) return suggestion.author === author
-    boundaries.push({ pos, change: node.isLeaf ? 'remove' : 'join' })
+    if (!suggestion) {
+      boundaries.push({ pos, change: node.isLeaf ? 'remove' : 'join' })
+      return true
+    }
+    // Someone else's proposed block is theirs to withdraw.
+    if (suggestion.author !== author) return false
+    // One's own proposed break or block, deleted across, is withdrawn, as typing it and deleting it would leave nothing.
+    const own = ownPendingRange(tr.doc, pos, node, suggestion.change, to)
+    if (own) withdrawn.push([Math.max(own[0], from), Math.min(own[1], to)])
     return true
   })
   const deletion = tr.doc.type.schema.marks[DELETION]!.create(stamp)
   for (const [start, stop] of kept) tr.addMark(start, stop, deletion)
   for (const { pos, change } of boundaries) tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, { ...stamp, change })
   const firstStep = tr.steps.length
-  for (const [start, stop] of [...ownInsertions].reverse()) tr.delete(start, stop)
+  for (const [start, stop] of merged(withdrawn).reverse()) tr.delete(start, stop)
   return tr.mapping.slice(firstStep).map(to, -1)
 }
 
-function insertSuggested(tr: Transaction, at: number, slice: Slice, stamp: SuggestionStamp): Range {
-  const from = pastOthersRuns(tr.doc, at, stamp.author)
-  const sizeBefore = tr.doc.content.size
-  tr.replace(from, from, slice)
-  const to = from + (tr.doc.content.size - sizeBefore)
+/** What withdrawing one's own block suggestion at `pos` deletes: a proposed break, or a whole proposed block inside the range. */
+function ownPendingRange(doc: ProseMirrorNode, pos: number, node: ProseMirrorNode, change: string, to: number): Range | null {
+  if (change === 'split') return boundaryRange(doc, pos)
+  if (change === 'insert' && pos + node.nodeSize <= to) return [pos, pos + node.nodeSize]
+  return null
+}
+
+/**
+ * Inserts `slice` as this person's suggestion. Returns the inserted range, null when nothing was
+ * inserted, or 'refused' when ProseMirror could fit the slice in only by rewriting what follows
+ * (an open slice across a code block and a list, from typing over a selection from one into the
+ * other, carries the text after the insertion point into new nodes): marking that as inserted
+ * would propose removing accepted text, so the insertion is left out.
+ */
+function insertSuggested(tr: Transaction, at: number, slice: Slice, stamp: SuggestionStamp): Range | 'refused' | null {
+  const fitted = new Transform(tr.doc).replace(pastOthersRuns(tr.doc, at, stamp.author), undefined, slice).steps[0]
+  if (!fitted) return null
+  let range: Range | null = null
+  let rewrites = false
+  fitted.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
+    rewrites ||= oldEnd > oldStart
+    range = [newStart, newEnd]
+  })
+  if (rewrites) return 'refused'
+  if (range === null) return null
+  tr.step(fitted)
+  const [from, to] = range as Range
   const { marks } = tr.doc.type.schema
   // Pasted text may carry marks copied from suggestions; what is inserted now is this person's.
   for (const name of [INSERTION, DELETION, FORMAT_CHANGE]) tr.removeMark(from, to, marks[name])

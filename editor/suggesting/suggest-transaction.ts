@@ -37,7 +37,8 @@ export function suggestTransaction(original: Transaction, state: EditorState, wh
     if (step instanceof ReplaceStep) {
       const from = map(step.from, 1)
       const to = Math.max(from, map(step.to, -1))
-      const { end, inserted } = suggestReplace(tr, from, to, step.slice, who)
+      const { end, inserted, refused } = suggestReplace(tr, from, to, step.slice, who)
+      if (refused) return 'refused'
       if (inserted) return inserted[1]
       // Backspace leaves the caret before what it struck through, so the next Backspace strikes the letter before.
       return state.selection.empty && state.selection.head === step.to ? tr.mapping.map(from, -1) : end

@@ -39,12 +39,20 @@ class ViewBuilder {
   readonly accepted: string[] = []
   readonly others: string[] = []
   private lastTextKey: string | null = null
-  private lastOtherKey: string | null = null
+  /** Text runs read so far: a piece continues while consecutive runs carry its suggestion. */
+  private runs = 0
+  /** Where each suggestion's latest piece is in `others`, and the run that last extended it. */
+  private readonly pieces = new Map<string, { index: number; run: number }>()
 
   constructor(
     private readonly reader: string | null,
     readonly moment: Moment,
   ) {}
+
+  /** Was this stamp made by the person whose update is being read? */
+  isReaders(stamp: unknown): boolean {
+    return isSuggestionStamp(stamp) && stamp.author === this.reader
+  }
 
   open(name: string, attributes: Record<string, unknown>): void {
     this.push(`[${name} ${canonical(attributes)}`)
@@ -74,16 +82,27 @@ class ViewBuilder {
     this.lastTextKey = key
   }
 
-  /** Notes a piece of a suggestion if it is someone else's. */
+  /** Starts the next run of text; readRun then notes its suggestions, sorted. */
+  nextRun(): void {
+    this.runs += 1
+  }
+
+  /**
+   * Notes a piece of a suggestion if it is someone else's. A piece extends that suggestion's
+   * piece from the run before, whatever other suggestions lie on the same text, so the list
+   * depends on what covers which text, not on how Yjs happens to cut the text into items or
+   * order the marks on them.
+   */
   suggestion(kind: string, stamp: unknown, text: string): void {
-    if (isSuggestionStamp(stamp) && stamp.author === this.reader) return
+    if (this.isReaders(stamp)) return
     const key = `${kind} ${canonical(stamp)}${SEPARATOR}`
-    if (this.lastOtherKey === key) {
-      this.others[this.others.length - 1] += text
+    const piece = this.pieces.get(key)
+    if (piece && piece.run >= this.runs - 1) {
+      this.others[piece.index] += text
+      piece.run = this.runs
       return
     }
-    this.others.push(`${key}${text}`)
-    this.lastOtherKey = key
+    this.pieces.set(key, { index: this.others.push(`${key}${text}`) - 1, run: this.runs })
   }
 
   private push(token: string): void {
@@ -134,18 +153,25 @@ function readText(builder: ViewBuilder, text: Y.XmlText): void {
 }
 
 function readRun(builder: ViewBuilder, text: string, marks: Map<string, unknown>): void {
+  // The reader's own pending text is neither accepted text nor anyone else's. Someone else's
+  // deletion or format change can come to cover it only by a merge (two people editing the same
+  // words at once: Yjs formatting spans whatever lands inside it), so it is left out altogether,
+  // and others' pieces on either side of it read as one, as they did before it was typed.
+  if ([...marks].some(([key, value]) => markName(key) === INSERTION && builder.isReaders(value))) return
   const accepted: Record<string, unknown> = {}
   let inserted = false
-  let formatChange: FormatChangeAttrs | null = null
-  for (const [key, value] of marks) {
+  const formatChanges: FormatChangeAttrs[] = []
+  builder.nextRun()
+  // Sorted: Yjs keeps formatting keys in the order they were written, which an honest rewrite may change.
+  for (const [key, value] of [...marks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const name = markName(key)
     if (name === INSERTION || name === DELETION || name === FORMAT_CHANGE) builder.suggestion(name, value, text)
     if (name === INSERTION) inserted = true
-    else if (name === FORMAT_CHANGE) formatChange = value as FormatChangeAttrs
+    else if (name === FORMAT_CHANGE) formatChanges.push(value as FormatChangeAttrs)
     else if (name !== DELETION) accepted[key] = value
   }
   if (inserted) return
-  if (formatChange) undoFormatChange(accepted, formatChange)
+  for (const formatChange of formatChanges) undoFormatChange(accepted, formatChange)
   builder.text(text, accepted)
 }
 

@@ -38,15 +38,31 @@ export class TrialDocument {
    */
   check(update: Uint8Array, author: string | null): void {
     const copy = (this.copy ??= copyOf(this.source))
-    let transaction: Y.Transaction | null = null
-    const capture = (applied: Y.Transaction) => {
-      transaction ??= applied
+    let checked = false
+    let problem: string | null = null
+    let failure: unknown = null
+    // Checked as the transaction ends, before Yjs merges the new items into the ones beside them:
+    // once "e write " typed after the sender's own "W" is merged into one item "We write ", the
+    // moment before the update can no longer tell which of its characters existed then.
+    const check = (applied: Y.Transaction) => {
+      if (checked) return
+      checked = true
+      try {
+        problem = findBrokenRule(copy, applied, author)
+      } catch (error) {
+        // Thrown from here it would cut Yjs's own clean-up of the transaction short.
+        failure = error
+      }
     }
-    copy.on('afterTransaction', capture)
+    copy.on('afterTransaction', check)
     try {
       Y.applyUpdate(copy, update)
     } finally {
-      copy.off('afterTransaction', capture)
+      copy.off('afterTransaction', check)
+    }
+    if (failure !== null) {
+      this.discard()
+      throw failure
     }
     if (copy.store.pendingStructs !== null || copy.store.pendingDs !== null) {
       // Only a circular reference gets past update-check.ts with parts left over; the room refuses
@@ -54,8 +70,6 @@ export class TrialDocument {
       this.discard()
       return
     }
-    if (transaction === null) return
-    const problem = findBrokenRule(copy, transaction, author)
     if (problem) {
       this.discard()
       throw new SuggestionRuleError(problem)

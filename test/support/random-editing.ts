@@ -1,0 +1,146 @@
+/**
+ * Random documents and random editing sessions, as fast-check arbitraries, for the
+ * property tests of suggesting mode (test/suggestions/random-sessions.test.ts).
+ *
+ * Commands are abstract: positions are indices into whatever inline positions the document
+ * has when the command runs (editing-commands.ts resolves them), so a session stays
+ * meaningful however earlier commands changed the document, and shrinks well.
+ */
+import type { JSONContent } from '@tiptap/core'
+import fc from 'fast-check'
+
+export type FormatMark = 'bold' | 'italic'
+
+export type EditCommand =
+  /** Types `text` at a caret. */
+  | { kind: 'type'; who: number; at: number; text: string }
+  /** Selects a range and presses Delete. The range may cross blocks unless `inBlock`. */
+  | { kind: 'delete'; who: number; at: number; span: number; inBlock: boolean }
+  /** Selects a range and types over it. The range may cross blocks unless `inBlock`. */
+  | { kind: 'replace'; who: number; at: number; span: number; text: string; inBlock: boolean }
+  /** Presses Enter at a caret: splits the paragraph, or the list item. */
+  | { kind: 'enter'; who: number; at: number }
+  /** Presses Backspace at the start of a block: joins it to the block before. */
+  | { kind: 'backspace'; who: number; block: number }
+  /** Selects a range and adds or removes bold or italic. */
+  | { kind: 'format'; who: number; at: number; span: number; mark: FormatMark; add: boolean }
+
+/**
+ * How the contributors take a round:
+ *   turn      one contributor edits, everyone syncs;
+ *   together  several edit at once, online: nobody sees the others' edits before making their own;
+ *   offline   several edit while disconnected, then reconnect.
+ */
+export type RoundMode = 'turn' | 'together' | 'offline'
+
+export interface Round {
+  mode: RoundMode
+  edits: EditCommand[]
+  /**
+   * In a concurrent round, each contributor edits one top-level block of their own: the k-th
+   * contributor to edit takes the block at (lanes + k) modulo the number of blocks the round
+   * starts with, and one who finds none left waits for the next round (see session()).
+   */
+  lanes: number
+}
+
+// Letters, a space and a non-ASCII letter: enough to tell pieces apart, short enough to read in a counterexample.
+const typed = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é'), minLength: 1, maxLength: 4 })
+// Up to about two blocks of the small documents below: deletions that cross blocks, and ones that do not.
+const span = fc.nat({ max: 30 })
+const position = fc.nat({ max: 1000 })
+
+/**
+ * One command by one of `contributors`. Without `structural`, only edits inside one block:
+ * typing, deleting and replacing within a paragraph, formatting.
+ */
+export function editCommand(contributors: number, { structural }: { structural: boolean }): fc.Arbitrary<EditCommand> {
+  const who = fc.nat({ max: contributors - 1 })
+  const inBlock = structural ? fc.boolean() : fc.constant(true)
+  const inside: Array<fc.WeightedArbitrary<EditCommand>> = [
+    { arbitrary: fc.record({ kind: fc.constant('type' as const), who, at: position, text: typed }), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant('delete' as const), who, at: position, span, inBlock }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('replace' as const), who, at: position, span, text: typed, inBlock }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('format' as const),
+        who,
+        at: position,
+        span,
+        mark: fc.constantFrom<FormatMark>('bold', 'italic'),
+        add: fc.boolean(),
+      }),
+      weight: 2,
+    },
+  ]
+  if (!structural) return fc.oneof(...inside)
+  return fc.oneof(
+    ...inside,
+    { arbitrary: fc.record({ kind: fc.constant('enter' as const), who, at: position }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('backspace' as const), who, block: position }), weight: 2 },
+  )
+}
+
+/**
+ * A short session of rounds in the given modes.
+ *
+ * Concurrent rounds (together, offline) are restricted to what y-prosemirror's binding
+ * (@tiptap/y-tiptap) writes without touching what the others are editing; the limits are the
+ * binding's, not suggesting mode's, and each was found by this test as a 4422:
+ *
+ *   - each contributor edits one top-level block of their own (Round.lanes). On every edit the
+ *     binding writes the stretch of a paragraph's text between the first and the last character
+ *     the edit changed as new Yjs items, and formats the whole paragraph again; a concurrent edit
+ *     anchored in that stretch lands elsewhere, or loses its marks (yjs/y-prosemirror#161);
+ *   - edits stay inside blocks: no Enter, no Backspace joining blocks, no deletion across them.
+ *     Enter moves text to a new paragraph by deleting and writing it again, which duplicates it
+ *     when two people do it at once; and a new block makes the binding re-check the blocks after
+ *     it, where it finds text with two marks of one kind (two people's deletions of the same
+ *     words) unequal to itself, since it compares each Yjs attribute with the first mark of
+ *     that name, and writes its formatting again over the others' concurrent marks.
+ *
+ * The server then rightly refuses the second update, whose merged result changes the accepted
+ * text or someone's suggestion, and that contributor starts again from the server's copy.
+ * Structure is changed in turns.
+ */
+export function session(contributors: number, modes: readonly RoundMode[]): fc.Arbitrary<Round[]> {
+  const round = fc.constantFrom(...modes).chain((mode) =>
+    fc.record({
+      mode: fc.constant(mode),
+      edits: fc.array(editCommand(contributors, { structural: mode === 'turn' }), { minLength: 1, maxLength: 4 }),
+      lanes: fc.nat({ max: 4 }),
+    }),
+  )
+  return fc.array(round, { minLength: 1, maxLength: 4 })
+}
+
+const words = fc.constantFrom('We write', 'in public', 'every idea', 'counts', 'last words')
+const inline = fc.array(
+  fc.record({ text: words, marks: fc.subarray(['bold', 'italic']) }).map(({ text, marks }): JSONContent => ({
+    type: 'text',
+    text: `${text} `,
+    ...(marks.length > 0 ? { marks: marks.map((type) => ({ type })) } : {}),
+  })),
+  { minLength: 0, maxLength: 3 },
+)
+const paragraph = inline.map((content): JSONContent => ({ type: 'paragraph', ...(content.length > 0 ? { content } : {}) }))
+const heading = fc.record({ level: fc.constantFrom(1, 2), content: inline }).map(
+  ({ level, content }): JSONContent => ({ type: 'heading', attrs: { level }, ...(content.length > 0 ? { content } : {}) }),
+)
+const list = fc.record({ type: fc.constantFrom('bulletList', 'orderedList'), items: fc.array(paragraph, { minLength: 1, maxLength: 3 }) }).map(
+  ({ type, items }): JSONContent => ({ type, content: items.map((item) => ({ type: 'listItem', content: [item] })) }),
+)
+const quote = paragraph.map((content): JSONContent => ({ type: 'blockquote', content: [content] }))
+// A code block takes no formatting: bold and italic there must suggest nothing.
+const code = fc.constantFrom('', 'let x = 1').map((text): JSONContent => ({ type: 'codeBlock', ...(text ? { content: [{ type: 'text', text }] } : {}) }))
+
+/**
+ * A small document: a few paragraphs, headings, lists and quotes, with some bold and italic,
+ * and code blocks unless left out.
+ */
+export function startingDocument({ codeBlocks }: { codeBlocks: boolean }): fc.Arbitrary<JSONContent> {
+  const blocks = [heading, list, quote, ...(codeBlocks ? [code] : [])]
+  return fc
+    .array(fc.oneof({ arbitrary: paragraph, weight: 3 }, ...blocks), { minLength: 2, maxLength: 5 })
+    .map((content) => ({ type: 'doc', content }))
+}
