@@ -4,7 +4,7 @@
  * document with this; the server reads the same from the shared document, so both agree.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { deletionsOf, blockSuggestionOf, formatChangeOf, insertionOf } from './suggestion-stamps'
+import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 import type { SuggestionStamp } from './suggestion-model'
 
 /** What a suggestion does: several at once for a replacement or a pasted paragraph. */
@@ -69,8 +69,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
     const inserted = insertionOf(node.marks)
     if (inserted) note(inserted, 'insert', { ...piece, contested: false }, { inserted: text })
     for (const deleted of deletionsOf(node.marks)) note(deleted, 'delete', { ...piece, contested: true }, { deleted: text })
-    const formatChange = formatChangeOf(node.marks)
-    if (formatChange) note(formatChange, 'format', { ...piece, contested: true })
+    for (const formatChange of formatChangesOf(node.marks)) note(formatChange, 'format', { ...piece, contested: true })
     return false
   })
   const summaries = [...found.values()].map((entry) => summarise(entry))

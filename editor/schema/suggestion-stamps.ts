@@ -24,10 +24,6 @@ export function deletionsOf(marks: readonly Mark[]): SuggestionStamp[] {
 }
 
 /** The first format change on the text; formatChangesOf has them all. */
-export function formatChangeOf(marks: readonly Mark[]): FormatChangeAttrs | null {
-  return formatChangesOf(marks)[0] ?? null
-}
-
 /** Every format change on the text: several people may have changed the formatting of the same words. */
 export function formatChangesOf(marks: readonly Mark[]): FormatChangeAttrs[] {
   return marks.filter((mark) => mark.type.name === FORMAT_CHANGE && isSuggestionStamp(mark.attrs)).map((mark) => mark.attrs as FormatChangeAttrs)
