@@ -15,7 +15,7 @@ export type People = z.infer<typeof people>
 
 export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'superseded', 'withdrawn'] as const
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
-const kind = z.enum(['insert', 'delete', 'format', 'paragraph'])
+const kind = z.enum(['insert', 'delete', 'format', 'paragraph', 'retype'])
 
 const decision = z.object({
   id: z.string(),

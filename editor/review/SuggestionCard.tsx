@@ -32,7 +32,7 @@ interface SuggestionCardProps {
   readonly focused: boolean
 }
 
-const KIND_LABELS = { insert: 'Add', delete: 'Remove', format: 'Formatting', paragraph: 'Paragraph break' } as const
+const KIND_LABELS = { insert: 'Add', delete: 'Remove', format: 'Formatting', paragraph: 'Paragraph break', retype: 'Block type' } as const
 
 export function SuggestionCard({ suggestion, record, people, permissions, actions, focused }: SuggestionCardProps) {
   const author = people[suggestion.author]
@@ -60,7 +60,7 @@ export function SuggestionCard({ suggestion, record, people, permissions, action
         {suggestion.deleted && <del>{suggestion.deleted}</del>}
         {suggestion.deleted && suggestion.inserted && ' → '}
         {suggestion.inserted && <ins>{suggestion.inserted}</ins>}
-        {!suggestion.deleted && !suggestion.inserted && <span>{suggestion.kinds.includes('format') ? 'Change formatting' : 'Change paragraph breaks'}</span>}
+        {!suggestion.deleted && !suggestion.inserted && <span>{wordlessChange(suggestion)}</span>}
       </button>
       <SuggestionThread
         record={record}
@@ -81,4 +81,10 @@ export function SuggestionCard({ suggestion, record, people, permissions, action
       )}
     </article>
   )
+}
+
+/** What a suggestion with no text of its own changes. */
+function wordlessChange({ kinds, retype }: SuggestionSummary): string {
+  if (retype) return `Change ${retype.from} to ${retype.to}`
+  return kinds.includes('format') ? 'Change formatting' : 'Change paragraph breaks'
 }

@@ -4,22 +4,23 @@
  * what was typed and rejecting every one gives the original.
  *
  *   accept  insertions lose their mark and become accepted text, proposed boundaries
- *           become real ones; deletions are carried out; format changes are kept.
+ *           become real ones; deletions are carried out; format changes and new block
+ *           types are kept.
  *   reject  insertions are deleted with their boundaries; deletions lose their mark;
- *           format changes are undone.
+ *           format changes are undone; retyped blocks get back the type they had.
  *
  * Text is never rewritten by a decision, only marked, unmarked or deleted, so accepted text
  * keeps the Yjs items its author wrote, and with them its author.
  */
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transform } from '@tiptap/pm/transform'
-import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type MarkJSON } from './suggestion-model'
+import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 
 export function acceptSuggestion(tr: Transform, id: string): void {
   clearMarks(tr, id, (mark) => mark.type.name === INSERTION || mark.type.name === FORMAT_CHANGE)
-  clearBlockSuggestions(tr, id, ['split', 'insert'])
+  clearBlockSuggestions(tr, id, ['split', 'insert', 'retype'])
   deleteRanges(tr, deletedRanges(tr.doc, id))
   // A joined wrapper that has gained blocks since (Enter inside a quote proposed for joining)
   // keeps them: ProseMirror closes it again after the join. Its stamp must not outlive the decision.
@@ -30,6 +31,7 @@ export function rejectSuggestion(tr: Transform, id: string): void {
   undoFormatChanges(tr, id)
   clearMarks(tr, id, (mark) => mark.type.name === DELETION)
   clearBlockSuggestions(tr, id, ['join', 'remove'])
+  undoRetypes(tr, id)
   deleteRanges(tr, insertedRanges(tr.doc, id))
 }
 
@@ -68,6 +70,25 @@ function clearBlockSuggestions(tr: Transform, id: string, changes: string[]): vo
     return true
   })
   for (const pos of found) tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, null)
+}
+
+/** Gives each block retyped by `id` back the type and attributes it had, without the stamp. */
+function undoRetypes(tr: Transform, id: string): void {
+  const found: Array<{ pos: number; from: BlockMarkup }> = []
+  tr.doc.descendants((node, pos) => {
+    const suggestion = blockSuggestionOf(node)
+    if (suggestion?.id === id && suggestion.change === 'retype') found.push({ pos, from: suggestion.from })
+    return true
+  })
+  for (const { pos, from } of found) {
+    const type = tr.doc.type.schema.nodes[from.type]
+    const node = tr.doc.nodeAt(pos)!
+    const $pos = tr.doc.resolve(pos)
+    const fits = type && type.validContent(node.content) && $pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, type)
+    // A type that no longer fits there (or that this schema lost) cannot come back; the stamp still goes with the decision.
+    if (fits) tr.setNodeMarkup(pos, type, { ...from.attrs, [SUGGESTION_ATTRIBUTE]: null })
+    else tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, null)
+  }
 }
 
 function undoFormatChanges(tr: Transform, id: string): void {

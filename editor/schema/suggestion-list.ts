@@ -6,9 +6,10 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 import type { SuggestionStamp } from './suggestion-model'
+import { blockTypeName, markupOf } from './suggestion-retype'
 
 /** What a suggestion does: several at once for a replacement or a pasted paragraph. */
-export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph'
+export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph' | 'retype'
 
 export interface SuggestionSummary {
   id: string
@@ -27,6 +28,8 @@ export interface SuggestionSummary {
   to: number
   /** Other suggestions that change some of the same characters. */
   competing: string[]
+  /** For a change of block type, the type it was and the type proposed ("paragraph", "heading 2"); null otherwise. */
+  retype: { from: string; to: string } | null
 }
 
 interface Piece {
@@ -43,6 +46,7 @@ interface Collected {
   deleted: string[]
   section: string | null
   pieces: Piece[]
+  retype: { from: string; to: string } | null
 }
 
 export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
@@ -51,7 +55,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   const note = (stamp: SuggestionStamp, kind: SuggestionKind, piece: Piece, text?: { inserted?: string; deleted?: string }) => {
     let entry = found.get(stamp.id)
     if (!entry) {
-      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [] }
+      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [], retype: null }
       found.set(stamp.id, entry)
     }
     entry.kinds.add(kind)
@@ -62,7 +66,12 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   doc.descendants((node, pos, parent) => {
     if (parent === doc && node.type.name === 'heading') section = node.textContent
     const block = blockSuggestionOf(node)
-    if (block) note(block, 'paragraph', { from: pos, to: pos + 1, contested: block.change === 'join' || block.change === 'remove' })
+    if (block?.change === 'retype') {
+      note(block, 'retype', { from: pos + 1, to: pos + node.nodeSize - 1, contested: false })
+      found.get(block.id)!.retype ??= { from: blockTypeName(block.from), to: blockTypeName(markupOf(node)) }
+    } else if (block) {
+      note(block, 'paragraph', { from: pos, to: pos + 1, contested: block.change === 'join' || block.change === 'remove' })
+    }
     if (!node.isText) return true
     const piece = { from: pos, to: pos + node.nodeSize }
     const text = node.text ?? ''
@@ -77,7 +86,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   return summaries
 }
 
-function summarise({ stamp, kinds, inserted, deleted, section, pieces }: Collected): SuggestionSummary {
+function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype }: Collected): SuggestionSummary {
   return {
     id: stamp.id,
     author: stamp.author,
@@ -89,6 +98,7 @@ function summarise({ stamp, kinds, inserted, deleted, section, pieces }: Collect
     from: Math.min(...pieces.map((piece) => piece.from)),
     to: Math.max(...pieces.map((piece) => piece.to)),
     competing: [],
+    retype,
   }
 }
 

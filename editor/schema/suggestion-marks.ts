@@ -4,7 +4,8 @@
  * author, so the editor can tint them in the author's colour and find them on click.
  */
 import { Extension, Mark, mergeAttributes } from '@tiptap/core'
-import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type SuggestionStamp } from './suggestion-model'
+import { DELETION, FORMAT_CHANGE, INSERTION, isBlockSuggestion, SUGGESTION_ATTRIBUTE, type SuggestionStamp } from './suggestion-model'
+import { blockTypeName } from './suggestion-retype'
 
 // Not rendered as they are: renderStamp writes the data attributes the editor reads.
 const stampAttributes = {
@@ -84,13 +85,14 @@ export const BlockSuggestions = Extension.create({
           keepOnSplit: false,
           parseHTML: (element) => parseJSONAttribute(element.getAttribute('data-block-suggestion')),
           renderHTML: (attributes) => {
-            const value = attributes[SUGGESTION_ATTRIBUTE] as (SuggestionStamp & { change: string }) | null
-            if (!value) return {}
+            const value: unknown = attributes[SUGGESTION_ATTRIBUTE]
+            if (!isBlockSuggestion(value)) return {}
             return {
               'data-block-suggestion': JSON.stringify(value),
               'data-suggestion': value.id,
               'data-suggestion-author': value.author,
               'data-suggestion-change': value.change,
+              ...(value.change === 'retype' ? { title: `Suggested change of type, from ${blockTypeName(value.from)}` } : {}),
             }
           },
         },

@@ -14,12 +14,14 @@
  *                            paragraph); rejecting it joins the node to the one before;
  *                   `join`   the boundary before this node is proposed for removal;
  *                   `insert` the whole node is new, proposed with everything in it;
- *                   `remove` (leaves: a line break, a rule) the node is proposed for removal.
+ *                   `remove` (leaves: a line break, a rule) the node is proposed for removal;
+ *                   `retype` the textblock's type or attributes are proposed (a paragraph made a
+ *                            heading): the node has its new type, and `from` keeps the one it had.
  *                 Leaves carry their suggestion as an attribute because Yjs keeps no marks on
  *                 them.
  *
  * The accepted text, which the server protects, is the document with every insertion and
- * every proposed boundary taken out and every deletion and format change undone.
+ * every proposed boundary taken out and every deletion, format change and retype undone.
  *
  * No React and no DOM here: the server reads these names and shapes too.
  */
@@ -54,9 +56,22 @@ export interface FormatChangeAttrs extends SuggestionStamp {
 
 export type BoundaryChange = 'split' | 'join' | 'insert' | 'remove'
 
-export interface BlockSuggestion extends SuggestionStamp {
+export interface BoundarySuggestion extends SuggestionStamp {
   change: BoundaryChange
 }
+
+/** A node type and its attributes, without its suggestion: what a retyped block was. JSON, as Yjs stores it. */
+export interface BlockMarkup {
+  type: string
+  attrs: Record<string, unknown>
+}
+
+export interface RetypeSuggestion extends SuggestionStamp {
+  change: 'retype'
+  from: BlockMarkup
+}
+
+export type BlockSuggestion = BoundarySuggestion | RetypeSuggestion
 
 export function isSuggestionStamp(value: unknown): value is SuggestionStamp {
   if (typeof value !== 'object' || value === null) return false
@@ -66,8 +81,15 @@ export function isSuggestionStamp(value: unknown): value is SuggestionStamp {
 
 export function isBlockSuggestion(value: unknown): value is BlockSuggestion {
   if (!isSuggestionStamp(value)) return false
-  const change = (value as unknown as Record<string, unknown>).change
+  const { change, from } = value as unknown as Record<string, unknown>
+  if (change === 'retype') return isBlockMarkup(from)
   return change === 'split' || change === 'join' || change === 'insert' || change === 'remove'
+}
+
+export function isBlockMarkup(value: unknown): value is BlockMarkup {
+  if (typeof value !== 'object' || value === null) return false
+  const { type, attrs } = value as Record<string, unknown>
+  return typeof type === 'string' && typeof attrs === 'object' && attrs !== null && !Array.isArray(attrs)
 }
 
 /** A fresh suggestion id: random, because several people create them at once. */

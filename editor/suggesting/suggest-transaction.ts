@@ -3,8 +3,12 @@
  * (suggest-replace.ts, suggest-format.ts), step by step. Each step's positions are taken
  * back to the starting document and forward through what has been suggested so far.
  *
- * Changes of structure without a suggestion form yet (turning a paragraph into a heading or
- * a list, indenting a list item) are left out; `refused` says so, and the editor tells the
+ * A change of a textblock's type (¶, H1, H2, H3) is a suggestion too (suggest-retype.ts), when
+ * it is all the transaction does: a type change that must also rewrite the content (code block
+ * to paragraph with line breaks, bold text into a code block) is left out whole.
+ *
+ * Changes of structure without a suggestion form yet (turning a paragraph into a list or a
+ * quote, indenting a list item) are left out; `refused` says so, and the editor tells the
  * person. The server would refuse them anyway: they change the accepted text.
  */
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
@@ -12,6 +16,7 @@ import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from '@t
 import { SUGGESTION_MARKS } from '../schema/suggestion-model'
 import { suggestFormat } from './suggest-format'
 import { suggestReplace } from './suggest-replace'
+import { retypeOf, suggestRetype } from './suggest-retype'
 import type { Suggester } from './suggester'
 
 export interface Suggested {
@@ -22,6 +27,8 @@ export interface Suggested {
 
 export function suggestTransaction(original: Transaction, state: EditorState, who: Suggester): Suggested {
   const tr = state.tr
+  const retypes = original.steps.filter((step) => retypeOf(step) !== null).length
+  if (retypes > 0 && retypes < original.steps.length) return { transaction: tr, refused: true }
   let refused = false
   let cursor: number | null = null
   original.steps.forEach((step, index) => {
@@ -48,6 +55,8 @@ export function suggestTransaction(original: Transaction, state: EditorState, wh
       suggestFormat(tr, map(step.from, 1), map(step.to, -1), step.mark, step instanceof AddMarkStep, who)
       return null
     }
+    const retype = retypeOf(step)
+    if (retype) return suggestRetype(tr, map(retype.at, 1), retype, who) ? null : 'refused'
     return 'refused'
   }
 

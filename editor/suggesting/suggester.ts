@@ -46,7 +46,8 @@ function stampsOf(node: ProseMirrorNode | null | undefined): SuggestionStamp[] {
   return [...(node.isText ? [] : blockStamps(node)), ...[insertionOf(node.marks)].flatMap((stamp) => stamp ?? []), ...deletionsOf(node.marks)]
 }
 
+/** A block's proposed boundary, or the block itself if proposed. Not a change of its type: that is about the whole block, not a place in its text. */
 function blockStamps(node: ProseMirrorNode): SuggestionStamp[] {
   const suggestion = blockSuggestionOf(node)
-  return suggestion ? [{ id: suggestion.id, author: suggestion.author, createdAt: suggestion.createdAt }] : []
+  return suggestion && suggestion.change !== 'retype' ? [{ id: suggestion.id, author: suggestion.author, createdAt: suggestion.createdAt }] : []
 }

@@ -3,9 +3,11 @@
  *
  *   - the accepted text: every pending insertion and proposed boundary taken out, every
  *     deletion and format change undone. A block whose boundary is a proposed split is
- *     joined to the block before it, as rejecting it would;
+ *     joined to the block before it, as rejecting it would; a retyped block reads as the
+ *     type its stamp says it had;
  *   - other people's suggestions: each piece that somebody other than `reader` proposed,
- *     with its stamp, in document order.
+ *     with its stamp, in document order. A block stamp comes with the block's type and
+ *     attributes, so nobody can change the type of a block someone else proposed or retyped.
  *
  * Both come out as flat lists of strings, so "did this change alter them?" is a comparison
  * of lists. Only the blocks asked for are read: the caller passes the part a change touched.
@@ -82,6 +84,12 @@ class ViewBuilder {
     this.lastTextKey = key
   }
 
+  /** Notes someone else's block stamp, with the block it is on: one piece per block, never joined to another. */
+  block(stamp: unknown, name: string, attributes: Record<string, unknown>): void {
+    if (this.isReaders(stamp)) return
+    this.others.push(`${SUGGESTION_ATTRIBUTE} ${canonical(stamp)}${SEPARATOR}${name} ${canonical(attributes)}`)
+  }
+
   /** Starts the next run of text; readRun then notes its suggestions, sorted. */
   nextRun(): void {
     this.runs += 1
@@ -128,9 +136,12 @@ function readChild(builder: ViewBuilder, item: Y.Item): void {
 function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
   const { [SUGGESTION_ATTRIBUTE]: suggestion, ...attributes } = attributesAt(element, builder.moment)
   const proposed = isBlockSuggestion(suggestion) ? suggestion : null
-  if (proposed) builder.suggestion(SUGGESTION_ATTRIBUTE, proposed, '')
+  if (proposed) builder.block(proposed, element.nodeName, attributes)
   if (proposed?.change === 'insert') return
   if (proposed?.change === 'split') builder.continuePrevious()
+  // A retyped block is read as it was: y-prosemirror writes a change of type as a new element
+  // with the same content, which reads the same, as the old element did before the change.
+  else if (proposed?.change === 'retype') builder.open(proposed.from.type, withoutNulls(proposed.from.attrs))
   else builder.open(element.nodeName, attributes)
   for (let child = element._start; child !== null; child = child.right) readChild(builder, child)
   builder.close()
@@ -183,6 +194,11 @@ function undoFormatChange(marks: Record<string, unknown>, change: FormatChangeAt
 
 function listOf(value: unknown): MarkJSON[] {
   return Array.isArray(value) ? value.filter((mark): mark is MarkJSON => typeof (mark as MarkJSON)?.type === 'string') : []
+}
+
+/** As attributesAt reads them: y-prosemirror stores no attribute whose value is null. */
+function withoutNulls(attributes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null && value !== undefined))
 }
 
 function markName(key: string): string {

@@ -1,0 +1,59 @@
+/**
+ * Changing a block's type (¶, H1, H2, H3, code block) as a suggestion. The block takes its new
+ * type at once and is stamped `retype`, remembering the type it had (suggestion-retype.ts):
+ *
+ *   - changing it again keeps the first `from`, so ¶ → H2 → H3 is one suggestion from ¶, and
+ *     changing it back to what it was withdraws the suggestion;
+ *   - a block the person proposed themselves (a new block, or one split off by Enter) just
+ *     changes type: its type is part of that suggestion, and rejecting it takes the block away;
+ *   - a block carrying someone else's suggestion, or a proposed join (a block holds one
+ *     stamp), is left alone.
+ *
+ * Only the bare change of type is a suggestion: the ReplaceAroundStep that setBlockType and
+ * setNodeMarkup make for one textblock, keeping its content as it is (retypeOf).
+ */
+import type { Attrs, NodeType } from '@tiptap/pm/model'
+import type { Transaction } from '@tiptap/pm/state'
+import { ReplaceAroundStep, type Step } from '@tiptap/pm/transform'
+import { SUGGESTION_ATTRIBUTE, type BlockSuggestion } from '../schema/suggestion-model'
+import { markup, markupOf, sameMarkup } from '../schema/suggestion-retype'
+import { blockSuggestionOf, isSuggestible, stampOnly } from '../schema/suggestion-stamps'
+import { newStamp, type Suggester } from './suggester'
+
+export interface Retype {
+  /** Where the block starts, in the step's document. */
+  at: number
+  type: NodeType
+  attrs: Attrs
+}
+
+/** The new type a step gives one textblock, keeping its content; null for any other step. */
+export function retypeOf(step: Step): Retype | null {
+  // `structure` (the step may only move structure, never content) is missing from the typings.
+  if (!(step instanceof ReplaceAroundStep) || !(step as unknown as { structure: boolean }).structure || step.insert !== 1) return null
+  const { slice } = step
+  if (slice.openStart !== 0 || slice.openEnd !== 0 || slice.content.childCount !== 1) return null
+  const node = slice.content.firstChild!
+  if (!node.isTextblock || node.content.size !== 0) return null
+  if (step.gapFrom !== step.from + 1 || step.gapTo !== step.to - 1) return null
+  return { at: step.from, type: node.type, attrs: node.attrs }
+}
+
+/** Gives the textblock at `pos` the type `retype`, as a suggestion by `who`. False when it cannot. */
+export function suggestRetype(tr: Transaction, pos: number, retype: Retype, who: Suggester): boolean {
+  const node = tr.doc.nodeAt(pos)
+  if (!node?.isTextblock || !isSuggestible(node) || !retype.type.validContent(node.content)) return false
+  const $pos = tr.doc.resolve(pos)
+  if (!$pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, retype.type)) return false
+  const target = markup(retype.type, retype.attrs)
+  if (sameMarkup(markupOf(node), target)) return true
+  const current = blockSuggestionOf(node)
+  if (current && (current.author !== who.author || current.change === 'join' || current.change === 'remove')) return false
+  let suggestion: BlockSuggestion | null = current
+  if (!current || current.change === 'retype') {
+    const from = current?.change === 'retype' ? current.from : markupOf(node)
+    suggestion = sameMarkup(from, target) ? null : { ...(current ? stampOnly(current) : newStamp(who)), change: 'retype', from }
+  }
+  tr.setNodeMarkup(pos, retype.type, { ...target.attrs, [SUGGESTION_ATTRIBUTE]: suggestion }, node.marks)
+  return true
+}
