@@ -140,6 +140,8 @@ describe.runIf(browserAvailable)('a person’s suggestions on their contribution
     await suggest(context, addQuietly)
     const { page } = await signedInVisitor(await launchBrowser(), context.server.url, context.carla)
     await page.goto(`${context.server.url}/d/${MANIFESTO_ID}/decisions`)
+    // The header is drawn again once the page has its data; open the menu after that.
+    await page.getByTestId('no-decisions').waitFor()
     await page.getByTestId('user-menu-button').click()
     await page.getByTestId('menu-my-contributions').click()
     await page.locator('[data-testid=contributions-page][data-person=carla]').waitFor()
