@@ -16,6 +16,7 @@ import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transform } from '@tiptap/pm/transform'
 import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
+import { restoreType } from './suggestion-retype'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 
 export function acceptSuggestion(tr: Transform, id: string): void {
@@ -80,15 +81,7 @@ function undoRetypes(tr: Transform, id: string): void {
     if (suggestion?.id === id && suggestion.change === 'retype') found.push({ pos, from: suggestion.from })
     return true
   })
-  for (const { pos, from } of found) {
-    const type = tr.doc.type.schema.nodes[from.type]
-    const node = tr.doc.nodeAt(pos)!
-    const $pos = tr.doc.resolve(pos)
-    const fits = type && type.validContent(node.content) && $pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, type)
-    // A type that no longer fits there (or that this schema lost) cannot come back; the stamp still goes with the decision.
-    if (fits) tr.setNodeMarkup(pos, type, { ...from.attrs, [SUGGESTION_ATTRIBUTE]: null })
-    else tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, null)
-  }
+  for (const { pos, from } of found) restoreType(tr, pos, from)
 }
 
 function undoFormatChanges(tr: Transform, id: string): void {

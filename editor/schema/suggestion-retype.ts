@@ -6,6 +6,7 @@
  * Shared by suggesting mode, decisions and the review list.
  */
 import type { Attrs, Node as ProseMirrorNode, NodeType } from '@tiptap/pm/model'
+import type { Transform } from '@tiptap/pm/transform'
 import { SUGGESTION_ATTRIBUTE, type BlockMarkup } from './suggestion-model'
 
 /** The node's type and attributes, without its suggestion. */
@@ -28,6 +29,20 @@ export function blockTypeName({ type, attrs }: BlockMarkup): string {
   if (type === 'heading') return `heading ${String(attrs.level ?? '')}`.trim()
   if (type === 'codeBlock') return 'code block'
   return type
+}
+
+/**
+ * Gives the block at `pos` back the type it had, without its stamp: rejecting or withdrawing a
+ * change of type. A type that no longer fits there (or that the schema lost) cannot come back;
+ * the stamp goes all the same.
+ */
+export function restoreType(tr: Transform, pos: number, from: BlockMarkup): void {
+  const type = tr.doc.type.schema.nodes[from.type]
+  const node = tr.doc.nodeAt(pos)!
+  const $pos = tr.doc.resolve(pos)
+  const fits = type && type.validContent(node.content) && $pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, type)
+  if (fits) tr.setNodeMarkup(pos, type, { ...from.attrs, [SUGGESTION_ATTRIBUTE]: null }, node.marks)
+  else tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, null)
 }
 
 /** Attributes as JSON with sorted keys, nulls left out: y-prosemirror stores no attribute whose value is null. */

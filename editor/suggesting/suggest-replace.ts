@@ -6,7 +6,8 @@
  *     deletes it for real: it was never accepted.
  *   - Deleting accepted text marks it as a proposed deletion. A block boundary in the way
  *     (Backspace at the start of a paragraph) is stamped as a proposed join, a line break or
- *     rule as a proposed removal. Other people's suggestions are left alone.
+ *     rule as a proposed removal; a block whose type the person proposed goes back to its
+ *     old type first (a block holds one stamp). Other people's suggestions are left alone.
  *   - Inserted content is marked as this person's insertion; each block boundary it opens
  *     is stamped as a proposed split, or the whole node as new when it lies entirely
  *     inside what was inserted. It never lands inside a proposed deletion or inside someone
@@ -15,8 +16,9 @@
 import type { Node as ProseMirrorNode, Slice } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { Transform } from '@tiptap/pm/transform'
-import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type SuggestionStamp } from '../schema/suggestion-model'
+import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type SuggestionStamp } from '../schema/suggestion-model'
 import { boundaryRange, merged, type Range } from '../schema/suggestion-ranges'
+import { restoreType } from '../schema/suggestion-retype'
 import { blockSuggestionOf, deletionsOf, insertionOf, isSuggestible } from '../schema/suggestion-stamps'
 import { stampFor, type Suggester } from './suggester'
 
@@ -67,6 +69,7 @@ function proposeDeletion(tr: Transaction, from: number, to: number, stamp: Sugge
   const withdrawn: Range[] = []
   const kept: Range[] = []
   const boundaries: Array<{ pos: number; change: 'join' | 'remove' }> = []
+  const retyped: Array<{ pos: number; from: BlockMarkup }> = []
   tr.doc.nodesBetween(from, to, (node, pos) => {
     if (node.isText) {
       const range: Range = [Math.max(pos, from), Math.min(pos + node.nodeSize, to)]
@@ -83,6 +86,13 @@ function proposeDeletion(tr: Transaction, from: number, to: number, stamp: Sugge
     }
     // Someone else's proposed block is theirs to withdraw.
     if (suggestion.author !== author) return false
+    // A block holds one suggestion: joining one's own retyped block withdraws the change of type,
+    // which the join would make moot once accepted (the joined text takes the type of the block before).
+    if (suggestion.change === 'retype') {
+      retyped.push({ pos, from: suggestion.from })
+      boundaries.push({ pos, change: 'join' })
+      return true
+    }
     // One's own proposed break or block, deleted across, is withdrawn, as typing it and deleting it would leave nothing.
     const own = ownPendingRange(tr.doc, pos, node, suggestion.change, to)
     if (own) withdrawn.push([Math.max(own[0], from), Math.min(own[1], to)])
@@ -90,6 +100,7 @@ function proposeDeletion(tr: Transaction, from: number, to: number, stamp: Sugge
   })
   const deletion = tr.doc.type.schema.marks[DELETION]!.create(stamp)
   for (const [start, stop] of kept) tr.addMark(start, stop, deletion)
+  for (const { pos, from } of retyped) restoreType(tr, pos, from)
   for (const { pos, change } of boundaries) tr.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, { ...stamp, change })
   const firstStep = tr.steps.length
   for (const [start, stop] of merged(withdrawn).reverse()) tr.delete(start, stop)

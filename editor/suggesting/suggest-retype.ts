@@ -1,5 +1,5 @@
 /**
- * Changing a block's type (¶, H1, H2, H3, code block) as a suggestion. The block takes its new
+ * Changing a block's type (¶, H1, H2, H3) as a suggestion. The block takes its new
  * type at once and is stamped `retype`, remembering the type it had (suggestion-retype.ts):
  *
  *   - changing it again keeps the first `from`, so ¶ → H2 → H3 is one suggestion from ¶, and
@@ -7,7 +7,8 @@
  *   - a block the person proposed themselves (a new block, or one split off by Enter) just
  *     changes type: its type is part of that suggestion, and rejecting it takes the block away;
  *   - a block carrying someone else's suggestion, or a proposed join (a block holds one
- *     stamp), is left alone.
+ *     stamp), is left alone; and Backspace at the start of a retyped block, proposing to join
+ *     it to the one before, first gives it back its old type (suggest-replace.ts).
  *
  * Only the bare change of type is a suggestion: the ReplaceAroundStep that setBlockType and
  * setNodeMarkup make for one textblock, keeping its content as it is (retypeOf).
@@ -42,7 +43,7 @@ export function retypeOf(step: Step): Retype | null {
 /** Gives the textblock at `pos` the type `retype`, as a suggestion by `who`. False when it cannot. */
 export function suggestRetype(tr: Transaction, pos: number, retype: Retype, who: Suggester): boolean {
   const node = tr.doc.nodeAt(pos)
-  if (!node?.isTextblock || !isSuggestible(node) || !retype.type.validContent(node.content)) return false
+  if (!node?.isTextblock || !isSuggestible(node) || !interchangeable(node.type, retype.type)) return false
   const $pos = tr.doc.resolve(pos)
   if (!$pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, retype.type)) return false
   const target = markup(retype.type, retype.attrs)
@@ -56,4 +57,14 @@ export function suggestRetype(tr: Transaction, pos: number, retype: Retype, who:
   }
   tr.setNodeMarkup(pos, retype.type, { ...target.attrs, [SUGGESTION_ATTRIBUTE]: suggestion }, node.marks)
   return true
+}
+
+/**
+ * Types that hold the same content, formatting and whitespace: paragraphs and headings, not code
+ * blocks. Whatever is typed, joined or split into a retyped block while it is pending must still
+ * fit its old type when the change is rejected (bold typed in a paragraph that was a code block
+ * could not go back into one).
+ */
+function interchangeable(a: NodeType, b: NodeType): boolean {
+  return a === b || (a.spec.content === b.spec.content && a.spec.marks === b.spec.marks && a.whitespace === b.whitespace && a.spec.code === b.spec.code)
 }

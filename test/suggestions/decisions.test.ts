@@ -11,6 +11,7 @@ const deletion: SuggestEdit = (tr, find) => tr.delete(find(' a century ago'), fi
 const replacement: SuggestEdit = (tr, find) => tr.insertText('fifty years', find('a century'), find('a century') + 9)
 const paragraphBreak: SuggestEdit = (tr, find) => tr.split(find('is too late to change'))
 const bold: SuggestEdit = (tr, find) => tr.addMark(find('wrong way round'), find('wrong way round') + 15, schema.marks.bold!.create())
+const headingChange: SuggestEdit = (tr, find) => tr.setBlockType(find('We think'), find('We think'), schema.nodes.heading!, { level: 2 })
 
 const KINDS = [
   { kind: 'an insertion', edit: insertion },
@@ -18,6 +19,7 @@ const KINDS = [
   { kind: 'a replacement', edit: replacement },
   { kind: 'a new paragraph', edit: paragraphBreak },
   { kind: 'a formatting change', edit: bold },
+  { kind: 'a change of block type', edit: headingChange },
 ]
 
 const contentNow = async (context: Setup) => serverContent(context.server, MANIFESTO_ID)
@@ -44,6 +46,15 @@ describe('suggestion kinds, decided through the API', () => {
       accepted: (content) => expect(blocksOf(content).some((text) => text.startsWith('is too late to change'))).toBe(true),
     },
     { kind: 'a formatting change', edit: bold, accepted: (content) => expect(boldTextOf(content)).toContain('wrong way round') },
+    {
+      kind: 'a change of block type',
+      edit: headingChange,
+      accepted: (content) => {
+        const block = blocksOf(content).findIndex((text) => text.startsWith('We think'))
+        expect(content.child(block).type.name).toBe('heading')
+        expect(content.child(block).attrs.level).toBe(2)
+      },
+    },
   ]
 
   for (const { kind, edit, accepted } of outcomes) {

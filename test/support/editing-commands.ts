@@ -12,6 +12,7 @@ import { joinTextblockBackward } from '@tiptap/pm/commands'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { canSplit, Mapping, ReplaceStep, Transform, type Step } from '@tiptap/pm/transform'
 import { acceptSuggestion, rejectSuggestion, suggestionIds } from '../../editor/schema/decide-suggestion'
+import { retypeOf } from '../../editor/suggesting/suggest-retype'
 import { SUGGESTION_ATTRIBUTE, SUGGESTION_MARKS, type SuggestionStamp } from '../../editor/schema/suggestion-model'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from '../../editor/schema/suggestion-stamps'
 import type { EditCommand } from './random-editing'
@@ -51,6 +52,8 @@ export function planEdit(command: EditCommand, doc: ProseMirrorNode, lane?: numb
       return from < to ? { command, from, to, text: null } : null
     case 'enter':
       return { command, from, to: from, text: null, blocksAfter: blocksAfter(doc, from) }
+    case 'retype':
+      return { command, from, to: from, text: null }
     case 'backspace': {
       // Any textblock but the first, which has nothing before it to join to (or, in a lane, someone else's block).
       const starts = textblockStarts(doc).filter(inside).slice(1)
@@ -78,6 +81,13 @@ export function transactionFor(edit: PlannedEdit, state: EditorState): Transacti
     case 'enter': {
       const types = edit.blocksAfter!
       return canSplit(state.doc, from, types.length, types) ? tr.split(from, types.length, types) : null
+    }
+    case 'retype': {
+      // As the toolbar's buttons do (Tiptap's setNode): setBlockType with the block's own attributes
+      // under the new ones, so pressing the button of the type a block already has changes nothing.
+      const type = command.level === 0 ? schema.nodes.paragraph! : schema.nodes.heading!
+      const attrs = { ...state.doc.resolve(from).parent.attrs, ...(command.level === 0 ? {} : { level: command.level }) }
+      return tr.setBlockType(from, from, type, attrs)
     }
     case 'backspace': {
       let joined: Transaction | null = null
@@ -124,6 +134,13 @@ export function sameStepsOn(plain: EditorState, tr: Transaction, decided: Transf
     const mapping = backToStart(tr, index)
     mapping.appendMapping(decided.mapping)
     mapping.appendMapping(direct.mapping)
+    const retype = retypeOf(step)
+    if (retype) {
+      // By the caret, as the button acts: the block's boundaries may be gone in the plain copy (a join accepted there).
+      const inside = mapping.map(retype.at + 1, 1)
+      direct.setBlockType(inside, inside, retype.type, { ...retype.attrs, [SUGGESTION_ATTRIBUTE]: null })
+      return
+    }
     const mapped = mapStep(step, mapping)
     if (mapped) direct.maybeStep(mapped)
   })

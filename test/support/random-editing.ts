@@ -24,6 +24,11 @@ export type EditCommand =
   | { kind: 'backspace'; who: number; block: number }
   /** Selects a range and adds or removes bold or italic. */
   | { kind: 'format'; who: number; at: number; span: number; mark: FormatMark; add: boolean }
+  /** Puts the caret in a block and presses ¶, H1, H2 or H3 (0 is ¶). */
+  | { kind: 'retype'; who: number; at: number; level: BlockLevel }
+
+/** The toolbar's block types: 0 for a paragraph, else a heading level. */
+export type BlockLevel = 0 | 1 | 2 | 3
 
 /**
  * How the contributors take a round:
@@ -78,6 +83,7 @@ export function editCommand(contributors: number, { structural }: { structural: 
     ...inside,
     { arbitrary: fc.record({ kind: fc.constant('enter' as const), who, at: position }), weight: 2 },
     { arbitrary: fc.record({ kind: fc.constant('backspace' as const), who, block: position }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('retype' as const), who, at: position, level: fc.constantFrom<BlockLevel>(0, 1, 2, 3) }), weight: 2 },
   )
 }
 
@@ -101,7 +107,8 @@ export function editCommand(contributors: number, { structural }: { structural: 
  *
  * The server then rightly refuses the second update, whose merged result changes the accepted
  * text or someone's suggestion, and that contributor starts again from the server's copy.
- * Structure is changed in turns.
+ * Structure is changed in turns, changes of block type too: the binding writes a block whose
+ * type changed as a new element, its text written again.
  */
 export function session(contributors: number, modes: readonly RoundMode[]): fc.Arbitrary<Round[]> {
   const round = fc.constantFrom(...modes).chain((mode) =>
