@@ -19,7 +19,7 @@ import { Transform } from '@tiptap/pm/transform'
 import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type SuggestionStamp } from '../schema/suggestion-model'
 import { boundaryRange, merged, type Range } from '../schema/suggestion-ranges'
 import { restoreType } from '../schema/suggestion-retype'
-import { blockSuggestionOf, deletionsOf, insertionOf, isSuggestible } from '../schema/suggestion-stamps'
+import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf, isSuggestible } from '../schema/suggestion-stamps'
 import { stampFor, type Suggester } from './suggester'
 
 export interface SuggestedReplace {
@@ -94,7 +94,7 @@ function proposeDeletion(tr: Transaction, from: number, to: number, stamp: Sugge
       return true
     }
     // One's own proposed break or block, deleted across, is withdrawn, as typing it and deleting it would leave nothing.
-    const own = ownPendingRange(tr.doc, pos, node, suggestion.change, to)
+    const own = ownPendingRange(tr.doc, pos, node, suggestion.change, to, author)
     if (own) withdrawn.push([Math.max(own[0], from), Math.min(own[1], to)])
     return true
   })
@@ -107,11 +107,26 @@ function proposeDeletion(tr: Transaction, from: number, to: number, stamp: Sugge
   return tr.mapping.slice(firstStep).map(to, -1)
 }
 
-/** What withdrawing one's own block suggestion at `pos` deletes: a proposed break, or a whole proposed block inside the range. */
-function ownPendingRange(doc: ProseMirrorNode, pos: number, node: ProseMirrorNode, change: string, to: number): Range | null {
+/**
+ * What withdrawing one's own block suggestion at `pos` deletes: a proposed break, or a whole proposed
+ * block inside the range. A proposed block in which someone else has suggested something stays, with
+ * their suggestion in it: only one's own text in it is withdrawn (the walk goes on into the block).
+ */
+function ownPendingRange(doc: ProseMirrorNode, pos: number, node: ProseMirrorNode, change: string, to: number, author: string): Range | null {
   if (change === 'split') return boundaryRange(doc, pos)
-  if (change === 'insert' && pos + node.nodeSize <= to) return [pos, pos + node.nodeSize]
+  if (change === 'insert' && pos + node.nodeSize <= to && !holdsOthersSuggestions(node, author)) return [pos, pos + node.nodeSize]
   return null
+}
+
+function holdsOthersSuggestions(block: ProseMirrorNode, author: string): boolean {
+  let found = false
+  block.descendants((node) => {
+    if (found) return false
+    const stamps = [blockSuggestionOf(node), insertionOf(node.marks), ...deletionsOf(node.marks), ...formatChangesOf(node.marks)]
+    found = stamps.some((stamp) => stamp !== null && stamp.author !== author)
+    return !found
+  })
+  return found
 }
 
 /**

@@ -41,6 +41,11 @@ class ViewBuilder {
   readonly accepted: string[] = []
   readonly others: string[] = []
   private lastTextKey: string | null = null
+  /**
+   * Inside a block someone proposed as new, nothing is accepted text, but the suggestions in it
+   * still count: nobody may change another person's proposed paragraph from inside.
+   */
+  private proposedDepth = 0
   /** Text runs read so far: a piece continues while consecutive runs carry its suggestion. */
   private runs = 0
   /** Where each suggestion's latest piece is in `others`, and the run that last extended it. */
@@ -64,9 +69,19 @@ class ViewBuilder {
     this.push(CLOSE)
   }
 
+  /** Reads a proposed block's content for its suggestions only. */
+  withinProposedBlock(read: () => void): void {
+    this.proposedDepth += 1
+    try {
+      read()
+    } finally {
+      this.proposedDepth -= 1
+    }
+  }
+
   /** A proposed split: the block continues the one before it, as if its boundary were not there. */
   continuePrevious(): void {
-    if (this.accepted.at(-1) !== CLOSE) return
+    if (this.proposedDepth > 0 || this.accepted.at(-1) !== CLOSE) return
     this.accepted.pop()
     // Text on both sides of a withdrawn boundary reads as one run, as it would once joined.
     const last = this.accepted.at(-1) ?? ''
@@ -75,6 +90,7 @@ class ViewBuilder {
   }
 
   text(text: string, marks: Record<string, unknown>): void {
+    if (this.proposedDepth > 0) return
     const key = canonical(marks)
     if (this.lastTextKey === key) {
       this.accepted[this.accepted.length - 1] += text
@@ -114,6 +130,7 @@ class ViewBuilder {
   }
 
   private push(token: string): void {
+    if (this.proposedDepth > 0) return
     this.accepted.push(token)
     this.lastTextKey = null
   }
@@ -137,14 +154,21 @@ function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
   const { [SUGGESTION_ATTRIBUTE]: suggestion, ...attributes } = attributesAt(element, builder.moment)
   const proposed = isBlockSuggestion(suggestion) ? suggestion : null
   if (proposed) builder.block(proposed, element.nodeName, attributes)
-  if (proposed?.change === 'insert') return
+  if (proposed?.change === 'insert') {
+    builder.withinProposedBlock(() => readChildren(builder, element))
+    return
+  }
   if (proposed?.change === 'split') builder.continuePrevious()
   // A retyped block is read as it was: y-prosemirror writes a change of type as a new element
   // with the same content, which reads the same, as the old element did before the change.
   else if (proposed?.change === 'retype') builder.open(proposed.from.type, withoutNulls(proposed.from.attrs))
   else builder.open(element.nodeName, attributes)
-  for (let child = element._start; child !== null; child = child.right) readChild(builder, child)
+  readChildren(builder, element)
   builder.close()
+}
+
+function readChildren(builder: ViewBuilder, element: Y.XmlElement): void {
+  for (let child = element._start; child !== null; child = child.right) readChild(builder, child)
 }
 
 function readText(builder: ViewBuilder, text: Y.XmlText): void {

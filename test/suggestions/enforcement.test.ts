@@ -115,4 +115,17 @@ describe('suggestions enforced by the server', () => {
     await arriving.allSaved()
     await expectRefused(server, arriving, () => firstBodyText(arriving.doc).insert(0, 'Directly: '))
   })
+
+  // Regression: the server read nothing inside a paragraph someone else proposed, so it could be edited from inside.
+  it('refuses a contributor changing the text inside someone else’s proposed paragraph', async () => {
+    const { server, maintainer, watcher, contributor } = await setup()
+    suggestParagraph(watcher.doc, 'Mara proposes a whole paragraph.', maintainer.user.id)
+    await watcher.allSaved()
+    await until(() => textOf(contributor.doc).includes('Mara proposes'), [contributor.doc], 'update')
+    await expectRefused(server, contributor, () => {
+      const fragment = contributor.doc.getXmlFragment(DOCUMENT_FRAGMENT)
+      const paragraph = fragment.get(fragment.length - 1) as Y.XmlElement
+      ;(paragraph.get(0) as Y.XmlText).delete(0, 5)
+    })
+  })
 })
