@@ -1,19 +1,20 @@
 /**
  * What a suggestion proposed, as the document showed it: removed text struck through, added
- * text underlined, long text shortened. A change with no words (formatting, a paragraph break)
+ * text underlined, long text shortened. A change with no words (formatting, a paragraph break, a
+ * change of block type)
  * says what kind it was.
  */
 import { type Excerpt, excerpt } from '../contributors/excerpt'
 import type { SuggestionRecord } from '../http/suggestions'
 import './suggested-change.css'
 
-type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds'>>
+type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds' | 'retype'>>
 
 export function SuggestedChange({ change }: { readonly change: Change }) {
   const deleted = words(change.deleted ?? '')
   const inserted = words(change.inserted ?? '')
   if (deleted.text === '' && inserted.text === '') {
-    return <p className="suggested-change suggested-change--wordless">{wordlessChange(change.kinds ?? [])}</p>
+    return <p className="suggested-change suggested-change--wordless">{wordlessChange(change)}</p>
   }
   // ins and del are not announced by most screen readers; the hidden words say what the styles show.
   return (
@@ -43,7 +44,8 @@ function words(text: string): Excerpt {
   return { text: text.replace(/ /g, '␣').replace(/\n/g, '¶'), trimmed: false }
 }
 
-function wordlessChange(kinds: readonly string[]): string {
+function wordlessChange({ kinds = [], retype }: Change): string {
+  if (retype) return `A change from ${retype.from} to ${retype.to}`
   if (kinds.includes('format')) return 'A change of formatting'
   if (kinds.includes('paragraph')) return 'A change of paragraph breaks'
   return 'A change with no text'

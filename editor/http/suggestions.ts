@@ -17,6 +17,9 @@ export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'supersed
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
 const kind = z.enum(['insert', 'delete', 'format', 'paragraph', 'retype'])
 
+/** A change of block type, named for people: "paragraph", "heading 2". */
+const retype = z.object({ from: z.string(), to: z.string() })
+
 const decision = z.object({
   id: z.string(),
   suggestion: z.string(),
@@ -37,6 +40,7 @@ const suggestion = z.object({
   inserted: z.string(),
   deleted: z.string(),
   section: z.string().nullable(),
+  retype: retype.nullable().optional(),
   from: z.number().nullable(),
   to: z.number().nullable(),
   competing: z.array(z.string()),
@@ -61,6 +65,7 @@ const logEntry = decision.extend({
     inserted: z.string().optional(),
     deleted: z.string().optional(),
     section: z.string().nullable().optional(),
+    retype: retype.nullable().optional(),
   }),
 })
 export type DecisionLogEntry = z.infer<typeof logEntry>

@@ -56,6 +56,7 @@ function describeChange({ suggestion }: DecisionLogEntry): string {
   const deleted = suggestion.deleted ? `remove “${suggestion.deleted}”` : ''
   const words = [deleted, inserted].filter(Boolean).join(' and ')
   if (words) return words
+  if (suggestion.retype) return `change ${suggestion.retype.from} to ${suggestion.retype.to}`
   if (suggestion.kinds?.includes('format')) return 'change formatting'
   if (suggestion.kinds?.includes('paragraph')) return 'change paragraph breaks'
   return 'a change'

@@ -220,8 +220,8 @@ function decision(suggestion: string, action: DecisionAction, by: string, at: nu
   return { id: randomUUID(), suggestion, action, by, at, reason }
 }
 
-function proposal({ author, createdAt, kinds, inserted, deleted, section }: SuggestionSummary): ProposedChange {
-  return { author, createdAt, kinds, inserted, deleted, section }
+function proposal({ author, createdAt, kinds, inserted, deleted, section, retype }: SuggestionSummary): ProposedChange {
+  return { author, createdAt, kinds, inserted, deleted, section, retype }
 }
 
 /** The record of suggestion `id`, created if new; `proposed` refreshes what it proposed. */

@@ -3,7 +3,7 @@ import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as } from '../support/accounts'
 import { setup, suggest, SUGGESTIONS_API as API } from '../support/review'
 import { startServer } from '../support/server'
-import type { SuggestEdit } from '../support/suggest-edit'
+import { schema, type SuggestEdit } from '../support/suggest-edit'
 
 const LOG = `/api/documents/${MANIFESTO_ID}/decisions`
 const addQuietly: SuggestEdit = (tr, find) => tr.insertText('quietly ', find('drafted by a handful'))
@@ -55,5 +55,14 @@ describe('the public Decisions log', () => {
       suggestions: Array<{ status: string; rationale: { text: string }; survival: { characters: number } }>
     }
     expect(suggestions).toMatchObject([{ status: 'accepted', rationale: { text: 'Say what happens.' }, survival: { characters: 8 } }])
+  })
+
+  it('names a change of block type in the log and the feed', async () => {
+    const context = await setup()
+    const id = await suggest(context, (tr, find) => tr.setBlockType(find('We think that is'), find('We think that is'), schema.nodes.heading!, { level: 2 }))
+    await as(context.server, context.mara).post(`${API}/${id}/reject`, { reason: 'Not a heading.' })
+    const { decisions } = (await (await as(context.server, null).get(LOG)).json()) as { decisions: Array<{ suggestion: { retype: unknown } }> }
+    expect(decisions[0]?.suggestion.retype).toEqual({ from: 'paragraph', to: 'heading 2' })
+    expect(await (await as(context.server, null).get(`${LOG}.atom`)).text()).toContain('change paragraph to heading 2')
   })
 })
