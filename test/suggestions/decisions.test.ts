@@ -140,4 +140,14 @@ describe('who is credited when a suggestion is decided', () => {
     await as(context.server, context.mara).post(`${API}/${id}/reject`, { reason: 'No.' })
     expect(await deletedBy(context, context.mara.user.id)).toBe('quietly '.length)
   })
+
+  it('leaves the words of a paragraph with their writer when a change of its type is accepted or rejected', async () => {
+    const context = await setup()
+    const rejected = await suggest(context, headingChange)
+    await as(context.server, context.mara).post(`${API}/${rejected}/reject`, { reason: 'Not a heading.' })
+    expect(await authorsOf(context, 'We think that is the wrong way round.')).toEqual([null])
+    const accepted = await suggest(context, headingChange)
+    await as(context.server, context.mara).post(`${API}/${accepted}/accept`, {})
+    expect(await authorsOf(context, 'We think that is the wrong way round.')).toEqual([null])
+  })
 })
