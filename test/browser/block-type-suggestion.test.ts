@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp, signUpMaintainer } from '../support/accounts'
-import { browserAvailable, launchBrowser, signedInVisitor } from '../support/browser'
-import { startServer } from '../support/server'
-
-const DOCUMENT = `/d/${MANIFESTO_ID}`
-
-/** The manifesto open in two browsers: Carla, a contributor, and Mara, a maintainer. */
-async function openTheManifesto() {
-  const server = await startServer()
-  const mara = await signUpMaintainer(server, 'mara', { displayName: 'Mara' })
-  const carla = await signUp(server, 'carla', 'Carla')
-  const browser = await launchBrowser()
-  const contributor = await signedInVisitor(browser, server.url, carla)
-  const maintainer = await signedInVisitor(browser, server.url, mara)
-  await Promise.all([contributor.page.goto(`${server.url}${DOCUMENT}`), maintainer.page.goto(`${server.url}${DOCUMENT}`)])
-  return { server, contributor, maintainer }
-}
+import { browserAvailable } from '../support/browser'
+import { openTheManifesto } from '../support/review-browsers'
 
 describe.runIf(browserAvailable)('a change of block type in the browser', () => {
   it('a contributor’s H2 on a paragraph reaches a maintainer as a suggestion, and rejecting it makes it a paragraph again', async () => {
