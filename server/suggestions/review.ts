@@ -87,13 +87,16 @@ export class Review {
 
   reject(documentId: string, id: string, by: string, reason: string): Promise<Decision[]> {
     return this.decide(documentId, async (room) => {
-      const suggestion = await this.findPending(documentId, this.pending(room), id)
+      const before = this.pending(room)
+      const suggestion = await this.findPending(documentId, before, id)
       const time = this.options.now()
       const removal = editDocument(this.options.model, room.doc, (tr) => rejectSuggestion(tr, id), { author: by, time })
-      const decisions = [decision(id, 'rejected', by, time, reason)]
+      const swept = this.sweptAway(room, before, id)
+      const decisions = [decision(id, 'rejected', by, time, reason), ...swept.map((other) => decision(other.id, 'rejected', by, time, sweptReason('rejected')))]
       await this.record(documentId, room, decisions, (review) => {
         const record = entry(review, id, proposal(suggestion))
         if (removal) record.removal = Buffer.from(removal).toString('base64')
+        for (const other of swept) entry(review, other.id, proposal(other))
       })
       return decisions
     })
@@ -122,12 +125,17 @@ export class Review {
   /** The proposer takes back their own pending suggestion. */
   withdraw(documentId: string, id: string, by: string): Promise<Decision[]> {
     return this.decide(documentId, async (room) => {
-      const suggestion = await this.findPending(documentId, this.pending(room), id)
+      const before = this.pending(room)
+      const suggestion = await this.findPending(documentId, before, id)
       if (suggestion.author !== by) throw new SuggestionError('not_your_suggestion', 'Only its author can withdraw a suggestion.')
       const time = this.options.now()
       editDocument(this.options.model, room.doc, (tr) => rejectSuggestion(tr, id), { author: by, time })
-      const decisions = [decision(id, 'withdrawn', by, time, null)]
-      await this.record(documentId, room, decisions, (review) => void entry(review, id, proposal(suggestion)))
+      const swept = this.sweptAway(room, before, id)
+      const decisions = [decision(id, 'withdrawn', by, time, null), ...swept.map((other) => decision(other.id, 'rejected', by, time, sweptReason('withdrawn')))]
+      await this.record(documentId, room, decisions, (review) => {
+        entry(review, id, proposal(suggestion))
+        for (const other of swept) entry(review, other.id, proposal(other))
+      })
       return decisions
     })
   }
@@ -157,6 +165,15 @@ export class Review {
         entry(changed, id, suggestion && proposal(suggestion)).replies.push({ id: randomUUID(), author: by, at: this.options.now(), text })
       })
     })
+  }
+
+  /**
+   * Suggestions that went with `id`: those made inside a paragraph it proposed, which leave the
+   * document with that paragraph. They are recorded, so their authors can see what became of them.
+   */
+  private sweptAway(room: Room, before: SuggestionSummary[], id: string): SuggestionSummary[] {
+    const after = new Set(this.pending(room).map((suggestion) => suggestion.id))
+    return before.filter((suggestion) => suggestion.id !== id && !after.has(suggestion.id))
   }
 
   private pending(room: Room): SuggestionSummary[] {
@@ -216,12 +233,16 @@ export function lastDecisionOf(review: ReviewRecord, id: string): Decision | und
   return review.decisions.findLast((candidate) => candidate.suggestion === id)
 }
 
+function sweptReason(outcome: 'rejected' | 'withdrawn'): string {
+  return `It was made inside a new paragraph someone else proposed, and that paragraph was ${outcome}.`
+}
+
 function decision(suggestion: string, action: DecisionAction, by: string, at: number, reason: string | null): Decision {
   return { id: randomUUID(), suggestion, action, by, at, reason }
 }
 
-function proposal({ author, createdAt, kinds, inserted, deleted, section, retype }: SuggestionSummary): ProposedChange {
-  return { author, createdAt, kinds, inserted, deleted, section, retype }
+function proposal({ author, createdAt, kinds, inserted, deleted, section, retype, wrap }: SuggestionSummary): ProposedChange {
+  return { author, createdAt, kinds, inserted, deleted, section, retype, wrap }
 }
 
 /** The record of suggestion `id`, created if new; `proposed` refreshes what it proposed. */

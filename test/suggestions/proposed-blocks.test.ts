@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { listSuggestions } from '../../editor/schema/suggestion-list'
 import { suggestParagraph } from '../support/clients'
 import { until } from '../support/events'
-import { joinAsContributor, setup, suggest } from '../support/review'
+import { as } from '../support/accounts'
+import { joinAsContributor, setup, suggest, SUGGESTIONS_API } from '../support/review'
 import { contentOf } from '../support/suggest-edit'
 
 describe('a proposed paragraph with someone else’s suggestion in it', () => {
@@ -23,5 +24,22 @@ describe('a proposed paragraph with someone else’s suggestion in it', () => {
     const left = listSuggestions(contentOf(context.contributor.doc))
     expect(left.find((suggestion) => suggestion.author === dan.person.user.id)?.inserted).toBe('Dan adds. ')
     expect(contentOf(context.contributor.doc).textContent).not.toContain('Carla proposes')
+  })
+
+  it('records the suggestions inside a proposed paragraph as rejected, with why, when the paragraph is rejected', async () => {
+    const context = await setup()
+    const dan = await joinAsContributor(context.server, 'dan')
+    const carlas = 'carlas-paragraph'
+    suggestParagraph(context.contributor.doc, 'Carla proposes this paragraph.', context.carla.user.id, carlas)
+    await context.contributor.allSaved()
+    await until(() => contentOf(dan.client.doc).textContent.includes('Carla proposes'), [dan.client.doc], 'update')
+    const dans = await suggest(context, (tr, find) => tr.insertText('Dan adds. ', find('this paragraph')), dan)
+    await as(context.server, context.mara).post(`${SUGGESTIONS_API}/${carlas}/reject`, { reason: 'Not needed.' })
+    const { suggestions } = (await (await as(context.server, null).get(`${SUGGESTIONS_API}?status=rejected`)).json()) as {
+      suggestions: Array<{ id: string; inserted: string; decisions: Array<{ reason: string }> }>
+    }
+    const swept = suggestions.find((suggestion) => suggestion.id === dans)
+    expect(swept?.inserted).toBe('Dan adds. ')
+    expect(swept?.decisions.at(-1)?.reason).toMatch(/inside a new paragraph someone else proposed/)
   })
 })
