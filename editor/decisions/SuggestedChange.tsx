@@ -8,7 +8,7 @@ import { type Excerpt, excerpt } from '../contributors/excerpt'
 import type { SuggestionRecord } from '../http/suggestions'
 import './suggested-change.css'
 
-type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds' | 'retype'>>
+type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds' | 'retype' | 'wrap'>>
 
 export function SuggestedChange({ change }: { readonly change: Change }) {
   const deleted = words(change.deleted ?? '')
@@ -44,8 +44,9 @@ function words(text: string): Excerpt {
   return { text: text.replace(/ /g, '␣').replace(/\n/g, '¶'), trimmed: false }
 }
 
-function wordlessChange({ kinds = [], retype }: Change): string {
+function wordlessChange({ kinds = [], retype, wrap }: Change): string {
   if (retype) return `A change from ${retype.from} to ${retype.to}`
+  if (wrap) return wrap === 'quote' ? 'A quote' : `A ${wrap}`
   if (kinds.includes('format')) return 'A change of formatting'
   if (kinds.includes('paragraph')) return 'A change of paragraph breaks'
   return 'A change with no text'

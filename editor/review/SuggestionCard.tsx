@@ -32,7 +32,7 @@ interface SuggestionCardProps {
   readonly focused: boolean
 }
 
-const KIND_LABELS = { insert: 'Add', delete: 'Remove', format: 'Formatting', paragraph: 'Paragraph break', retype: 'Block type' } as const
+const KIND_LABELS = { insert: 'Add', delete: 'Remove', format: 'Formatting', paragraph: 'Paragraph break', retype: 'Block type', wrap: 'List or quote' } as const
 
 export function SuggestionCard({ suggestion, record, people, permissions, actions, focused }: SuggestionCardProps) {
   const author = people[suggestion.author]
@@ -83,8 +83,14 @@ export function SuggestionCard({ suggestion, record, people, permissions, action
   )
 }
 
+/** "Make a bulleted list", "Quote". */
+function wrapDescription(wrap: string): string {
+  return wrap === 'quote' ? 'Quote' : `Make a ${wrap}`
+}
+
 /** What a suggestion with no text of its own changes. */
-function wordlessChange({ kinds, retype }: SuggestionSummary): string {
+function wordlessChange({ kinds, retype, wrap }: SuggestionSummary): string {
   if (retype) return `Change ${retype.from} to ${retype.to}`
+  if (wrap) return wrapDescription(wrap)
   return kinds.includes('format') ? 'Change formatting' : 'Change paragraph breaks'
 }

@@ -5,9 +5,10 @@
  *
  *   accept  insertions lose their mark and become accepted text, proposed boundaries
  *           become real ones; deletions are carried out; format changes and new block
- *           types are kept.
+ *           types and wrappers (a list, a quote) are kept.
  *   reject  insertions are deleted with their boundaries; deletions lose their mark;
- *           format changes are undone; retyped blocks get back the type they had.
+ *           format changes are undone; retyped blocks get back the type they had;
+ *           proposed wrappers are taken away, leaving what they hold.
  *
  * Text is never rewritten by a decision, only marked, unmarked or deleted, so accepted text
  * keeps the Yjs items its author wrote, and with them its author.
@@ -17,11 +18,12 @@ import type { Transform } from '@tiptap/pm/transform'
 import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
 import { restoreType } from './suggestion-retype'
+import { unwrapSuggestion } from './suggestion-wrap'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 
 export function acceptSuggestion(tr: Transform, id: string): void {
   clearMarks(tr, id, (mark) => mark.type.name === INSERTION || mark.type.name === FORMAT_CHANGE)
-  clearBlockSuggestions(tr, id, ['split', 'insert', 'retype'])
+  clearBlockSuggestions(tr, id, ['split', 'insert', 'retype', 'wrap'])
   deleteRanges(tr, deletedRanges(tr.doc, id))
   // A joined wrapper that has gained blocks since (Enter inside a quote proposed for joining)
   // keeps them: ProseMirror closes it again after the join. Its stamp must not outlive the decision.
@@ -34,6 +36,7 @@ export function rejectSuggestion(tr: Transform, id: string): void {
   clearBlockSuggestions(tr, id, ['join', 'remove'])
   undoRetypes(tr, id)
   deleteRanges(tr, insertedRanges(tr.doc, id))
+  unwrapSuggestion(tr, id)
 }
 
 /** Every suggestion id in the document, in order of first appearance. */

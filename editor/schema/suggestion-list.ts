@@ -7,9 +7,10 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 import type { SuggestionStamp } from './suggestion-model'
 import { blockTypeName, markupOf } from './suggestion-retype'
+import { wrapperName } from './suggestion-wrap'
 
 /** What a suggestion does: several at once for a replacement or a pasted paragraph. */
-export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph' | 'retype'
+export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph' | 'retype' | 'wrap'
 
 export interface SuggestionSummary {
   id: string
@@ -30,6 +31,8 @@ export interface SuggestionSummary {
   competing: string[]
   /** For a change of block type, the type it was and the type proposed ("paragraph", "heading 2"); null otherwise. */
   retype: { from: string; to: string } | null
+  /** For blocks proposed to go in a list or a quote, what they would go in ("bulleted list", "quote"); null otherwise. */
+  wrap: string | null
 }
 
 interface Piece {
@@ -47,6 +50,7 @@ interface Collected {
   section: string | null
   pieces: Piece[]
   retype: { from: string; to: string } | null
+  wrap: string | null
 }
 
 export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
@@ -55,7 +59,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   const note = (stamp: SuggestionStamp, kind: SuggestionKind, piece: Piece, text?: { inserted?: string; deleted?: string }) => {
     let entry = found.get(stamp.id)
     if (!entry) {
-      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [], retype: null }
+      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [], retype: null, wrap: null }
       found.set(stamp.id, entry)
     }
     entry.kinds.add(kind)
@@ -69,6 +73,9 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
     if (block?.change === 'retype') {
       note(block, 'retype', { from: pos + 1, to: pos + node.nodeSize - 1, contested: false })
       found.get(block.id)!.retype ??= { from: blockTypeName(block.from), to: blockTypeName(markupOf(node)) }
+    } else if (block?.change === 'wrap') {
+      note(block, 'wrap', { from: pos + 1, to: pos + node.nodeSize - 1, contested: false })
+      found.get(block.id)!.wrap ??= wrapperName(node.type.name)
     } else if (block) {
       note(block, 'paragraph', { from: pos, to: pos + 1, contested: block.change === 'join' || block.change === 'remove' })
     }
@@ -86,7 +93,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   return summaries
 }
 
-function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype }: Collected): SuggestionSummary {
+function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype, wrap }: Collected): SuggestionSummary {
   return {
     id: stamp.id,
     author: stamp.author,
@@ -99,6 +106,7 @@ function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype }:
     to: Math.max(...pieces.map((piece) => piece.to)),
     competing: [],
     retype,
+    wrap,
   }
 }
 

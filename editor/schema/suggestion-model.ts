@@ -16,12 +16,15 @@
  *                   `insert` the whole node is new, proposed with everything in it;
  *                   `remove` (leaves: a line break, a rule) the node is proposed for removal;
  *                   `retype` the textblock's type or attributes are proposed (a paragraph made a
- *                            heading): the node has its new type, and `from` keeps the one it had.
+ *                            heading): the node has its new type, and `from` keeps the one it had;
+ *                   `wrap`   the wrapper node (a list and each of its items, a quote) is proposed
+ *                            around blocks that were not in it: its content is accepted text,
+ *                            the wrapper is not (suggestion-wrap.ts).
  *                 Leaves carry their suggestion as an attribute because Yjs keeps no marks on
  *                 them.
  *
- * The accepted text, which the server protects, is the document with every insertion and
- * every proposed boundary taken out and every deletion, format change and retype undone.
+ * The accepted text, which the server protects, is the document with every insertion,
+ * proposed boundary and proposed wrapper taken out and every deletion, format change and retype undone.
  *
  * No React and no DOM here: the server reads these names and shapes too.
  */
@@ -54,7 +57,7 @@ export interface FormatChangeAttrs extends SuggestionStamp {
   removed: MarkJSON[]
 }
 
-export type BoundaryChange = 'split' | 'join' | 'insert' | 'remove'
+export type BoundaryChange = 'split' | 'join' | 'insert' | 'remove' | 'wrap'
 
 export interface BoundarySuggestion extends SuggestionStamp {
   change: BoundaryChange
@@ -83,7 +86,7 @@ export function isBlockSuggestion(value: unknown): value is BlockSuggestion {
   if (!isSuggestionStamp(value)) return false
   const { change, from } = value as unknown as Record<string, unknown>
   if (change === 'retype') return isBlockMarkup(from)
-  return change === 'split' || change === 'join' || change === 'insert' || change === 'remove'
+  return change === 'split' || change === 'join' || change === 'insert' || change === 'remove' || change === 'wrap'
 }
 
 export function isBlockMarkup(value: unknown): value is BlockMarkup {

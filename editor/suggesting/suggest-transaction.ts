@@ -7,9 +7,11 @@
  * it is all the transaction does: a type change that must also rewrite the content (code block
  * to paragraph with line breaks, bold text into a code block) is left out whole.
  *
- * Changes of structure without a suggestion form yet (turning a paragraph into a list or a
- * quote, indenting a list item) are left out; `refused` says so, and the editor tells the
- * person. The server would refuse them anyway: they change the accepted text.
+ * Putting blocks in a list or a quote is a suggestion too (suggest-wrap.ts), and so is taking
+ * them out of one their author proposed (it withdraws it). Changes of structure without a
+ * suggestion form yet (lifting blocks out of an accepted list or quote, indenting a list item)
+ * are left out; `refused` says so, and the editor tells the person. The server would refuse
+ * them anyway: they change the accepted text.
  */
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform'
@@ -17,6 +19,7 @@ import { SUGGESTION_MARKS } from '../schema/suggestion-model'
 import { suggestFormat } from './suggest-format'
 import { suggestReplace } from './suggest-replace'
 import { retypeOf, suggestRetype } from './suggest-retype'
+import { suggestWrap } from './suggest-wrap'
 import type { Suggester } from './suggester'
 
 export interface Suggested {
@@ -29,9 +32,11 @@ export function suggestTransaction(original: Transaction, state: EditorState, wh
   const tr = state.tr
   const retypes = original.steps.filter((step) => retypeOf(step) !== null).length
   if (retypes > 0 && retypes < original.steps.length) return { transaction: tr, refused: true }
+  const wrapped = suggestWrap(tr, original, state, who)
+  if (wrapped === 'refused') return { transaction: state.tr, refused: true }
   let refused = false
   let cursor: number | null = null
-  original.steps.forEach((step, index) => {
+  if (wrapped === 'none') original.steps.forEach((step, index) => {
     const back = new Mapping()
     for (let earlier = index - 1; earlier >= 0; earlier--) back.appendMap(original.mapping.maps[earlier]!.invert())
     const map = (pos: number, assoc: number) => tr.mapping.map(back.map(pos, assoc), assoc)

@@ -57,6 +57,7 @@ function describeChange({ suggestion }: DecisionLogEntry): string {
   const words = [deleted, inserted].filter(Boolean).join(' and ')
   if (words) return words
   if (suggestion.retype) return `change ${suggestion.retype.from} to ${suggestion.retype.to}`
+  if (suggestion.wrap) return suggestion.wrap === 'quote' ? 'quote' : `make a ${suggestion.wrap}`
   if (suggestion.kinds?.includes('format')) return 'change formatting'
   if (suggestion.kinds?.includes('paragraph')) return 'change paragraph breaks'
   return 'a change'

@@ -4,7 +4,8 @@
  *   - the accepted text: every pending insertion and proposed boundary taken out, every
  *     deletion and format change undone. A block whose boundary is a proposed split is
  *     joined to the block before it, as rejecting it would; a retyped block reads as the
- *     type its stamp says it had;
+ *     type its stamp says it had; a proposed wrapper (a list, a quote) is read through, its
+ *     content in place;
  *   - other people's suggestions: each piece that somebody other than `reader` proposed,
  *     with its stamp, in document order. A block stamp comes with the block's type and
  *     attributes, so nobody can change the type of a block someone else proposed or retyped.
@@ -156,6 +157,12 @@ function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
   if (proposed) builder.block(proposed, element.nodeName, attributes)
   if (proposed?.change === 'insert') {
     builder.withinProposedBlock(() => readChildren(builder, element))
+    return
+  }
+  // A proposed wrapper (a list, a quote) is no part of the accepted text: its content reads in
+  // place, as it did before it was wrapped. Its stamp, noted above, is its author's suggestion.
+  if (proposed?.change === 'wrap') {
+    readChildren(builder, element)
     return
   }
   if (proposed?.change === 'split') builder.continuePrevious()

@@ -12,6 +12,7 @@ const replacement: SuggestEdit = (tr, find) => tr.insertText('fifty years', find
 const paragraphBreak: SuggestEdit = (tr, find) => tr.split(find('is too late to change'))
 const bold: SuggestEdit = (tr, find) => tr.addMark(find('wrong way round'), find('wrong way round') + 15, schema.marks.bold!.create())
 const headingChange: SuggestEdit = (tr, find) => tr.setBlockType(find('We think'), find('We think'), schema.nodes.heading!, { level: 2 })
+const list: SuggestEdit = (tr, find) => tr.wrap(tr.doc.resolve(find('We think')).blockRange()!, [{ type: schema.nodes.bulletList! }, { type: schema.nodes.listItem! }])
 
 const KINDS = [
   { kind: 'an insertion', edit: insertion },
@@ -20,6 +21,7 @@ const KINDS = [
   { kind: 'a new paragraph', edit: paragraphBreak },
   { kind: 'a formatting change', edit: bold },
   { kind: 'a change of block type', edit: headingChange },
+  { kind: 'a list', edit: list },
 ]
 
 const contentNow = async (context: Setup) => serverContent(context.server, MANIFESTO_ID)
@@ -53,6 +55,14 @@ describe('suggestion kinds, decided through the API', () => {
         const block = blocksOf(content).findIndex((text) => text.startsWith('We think'))
         expect(content.child(block).type.name).toBe('heading')
         expect(content.child(block).attrs.level).toBe(2)
+      },
+    },
+    {
+      kind: 'a list',
+      edit: list,
+      accepted: (content) => {
+        const block = blocksOf(content).findIndex((text) => text.startsWith('We think'))
+        expect(content.child(block).type.name).toBe('bulletList')
       },
     },
   ]

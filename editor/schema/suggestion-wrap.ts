@@ -1,0 +1,49 @@
+/**
+ * A proposed wrapper: blocks put in a list or a quote. The wrapper nodes the change made (the
+ * list and each of its items, or the quote) are in the document at once, each stamped `wrap`
+ * (suggestion-model.ts); what they hold is accepted text as it was. Accepting clears the
+ * stamps; rejecting, or withdrawing, takes the wrappers away and leaves their content where
+ * they were (unwrapSuggestion).
+ *
+ * Shared by suggesting mode, decisions and the review list.
+ */
+import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { Transform } from '@tiptap/pm/transform'
+import { blockSuggestionOf } from './suggestion-stamps'
+
+/** How people call a wrapper: "bulleted list", "numbered list", "quote". */
+export function wrapperName(type: string): string {
+  if (type === 'bulletList') return 'bulleted list'
+  if (type === 'orderedList') return 'numbered list'
+  if (type === 'blockquote') return 'quote'
+  return type
+}
+
+/** Is this node a wrapper proposed by `id`? */
+export function isWrapBy(node: ProseMirrorNode, id: string): boolean {
+  const suggestion = blockSuggestionOf(node)
+  return suggestion?.change === 'wrap' && suggestion.id === id
+}
+
+/**
+ * Replaces each outermost wrapper proposed by `id` with what it holds, itself unwrapped: a
+ * list gives back its items' blocks, a quote its blocks. Last first, so earlier positions hold.
+ */
+export function unwrapSuggestion(tr: Transform, id: string): void {
+  const found: Array<{ pos: number; node: ProseMirrorNode }> = []
+  tr.doc.descendants((node, pos) => {
+    if (!isWrapBy(node, id)) return true
+    found.push({ pos, node })
+    return false
+  })
+  for (const { pos, node } of found.reverse()) tr.replaceWith(pos, pos + node.nodeSize, unwrapped(node, id))
+}
+
+function unwrapped(node: ProseMirrorNode, id: string): Fragment {
+  const children: ProseMirrorNode[] = []
+  node.forEach((child) => {
+    if (isWrapBy(child, id)) unwrapped(child, id).forEach((inner) => children.push(inner))
+    else children.push(child)
+  })
+  return Fragment.from(children)
+}

@@ -1,0 +1,237 @@
+/**
+ * Putting paragraphs in a list or a quote in suggesting mode: the new wrappers stay in the
+ * document, stamped `wrap`, and the accepted text reads through them. In-process, against the
+ * server's own check (SuggestionRoom); the close code a forged change gets from a real server
+ * is at the end.
+ */
+import type { JSONContent } from '@tiptap/core'
+import { lift, wrapIn } from '@tiptap/pm/commands'
+import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
+import type { Command, Transaction } from '@tiptap/pm/state'
+import { Transform } from '@tiptap/pm/transform'
+import { updateYFragment } from '@tiptap/y-tiptap'
+import { describe, expect, it } from 'vitest'
+import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { rejectSuggestion } from '../../editor/schema/decide-suggestion'
+import { listSuggestions } from '../../editor/schema/suggestion-list'
+import { SUGGESTION_ATTRIBUTE } from '../../editor/schema/suggestion-model'
+import { CloseCode } from '../../server/collab/protocol'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { SuggestionRuleError } from '../../server/suggestions/trial-document'
+import { decideAll } from '../support/editing-commands'
+import { next } from '../support/events'
+import { joinAsContributor, setup, suggest } from '../support/review'
+import { serverContent, serverState } from '../support/server-document'
+import { contentOf, schema as editSchema } from '../support/suggest-edit'
+import { SuggestionRoom } from '../support/suggestion-room'
+import { schema, type SuggestingEditor } from '../support/suggesting-editor'
+
+const text = (value: string): JSONContent => ({ type: 'text', text: value })
+const paragraph = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] })
+const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content })
+const ORIGINAL = doc(paragraph('We write'), paragraph('in public'), paragraph('together'))
+const original = () => schema.nodeFromJSON(ORIGINAL).toJSON()
+
+const bulletList: Command = (state, dispatch) => wrapInList(schema.nodes.bulletList!)(state, dispatch)
+const quote: Command = (state, dispatch) => wrapIn(schema.nodes.blockquote!)(state, dispatch)
+const liftItem: Command = (state, dispatch) => liftListItem(schema.nodes.listItem!)(state, dispatch)
+const sinkItem: Command = (state, dispatch) => sinkListItem(schema.nodes.listItem!)(state, dispatch)
+
+/** Runs `command` with `from`–`to` selected, as a toolbar button does. */
+function press(editor: SuggestingEditor, command: Command, from: number, to = from): boolean {
+  editor.select(from, to)
+  return editor.edit((state) => {
+    let made: Transaction | null = null
+    command(state, (tr) => (made = tr))
+    return made
+  })
+}
+
+/** Writes a change straight into the editor's Y.Doc, as a client that is not ours could. */
+function writeDirectly(editor: SuggestingEditor, change: (tr: Transaction) => void): void {
+  const tr = editor.state.tr
+  change(tr)
+  editor.ydoc.transact(() => updateYFragment(editor.ydoc, editor.ydoc.getXmlFragment(DOCUMENT_FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() }))
+}
+
+const stamps = (room: SuggestionRoom) => {
+  const found: Array<{ type: string; change: unknown }> = []
+  room.read().descendants((node) => {
+    const suggestion = node.attrs[SUGGESTION_ATTRIBUTE] as { change: string } | null | undefined
+    if (suggestion) found.push({ type: node.type.name, change: suggestion.change })
+  })
+  return found
+}
+
+describe('putting paragraphs in a list or a quote as a suggestion', () => {
+  it('wraps two paragraphs in a bulleted list that the server lets through, the list and each item stamped', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    expect(press(ada, bulletList, 2, 14)).toBe(true)
+    expect(() => room.send(ada)).not.toThrow()
+    const list = room.read().child(0)
+    expect(list.type.name).toBe('bulletList')
+    expect(list.childCount).toBe(2)
+    expect(stamps(room)).toEqual([
+      { type: 'bulletList', change: 'wrap' },
+      { type: 'listItem', change: 'wrap' },
+      { type: 'listItem', change: 'wrap' },
+    ])
+    expect(list.attrs[SUGGESTION_ATTRIBUTE]).toEqual({ id: 'ada-1', author: 'ada', createdAt: expect.any(Number), change: 'wrap' })
+    expect(listSuggestions(room.read())).toMatchObject([{ id: 'ada-1', kinds: ['wrap'], wrap: 'bulleted list', inserted: '', deleted: '' }])
+  })
+
+  it('wraps a paragraph in a quote that the server lets through', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    expect(press(ada, quote, 12)).toBe(true)
+    expect(() => room.send(ada)).not.toThrow()
+    expect(room.read().child(1).type.name).toBe('blockquote')
+    expect(stamps(room)).toEqual([{ type: 'blockquote', change: 'wrap' }])
+    expect(listSuggestions(room.read())).toMatchObject([{ kinds: ['wrap'], wrap: 'quote' }])
+  })
+
+  for (const { what, command, from, to } of [
+    { what: 'bulleted list', command: bulletList, from: 2, to: 14 },
+    { what: 'quote', command: quote, from: 12, to: 12 },
+  ]) {
+    it(`keeps the ${what} when accepted, and gives back exactly the original when rejected`, () => {
+      const room = new SuggestionRoom(ORIGINAL)
+      const ada = room.join('ada', 1)
+      press(ada, command, from, to)
+      room.send(ada)
+      expect(decideAll(room.read(), 'reject').doc.toJSON()).toEqual(original())
+      const accepted = decideAll(room.read(), 'accept').doc
+      expect(accepted.toJSON()).toEqual(room.read().type.schema.nodeFromJSON(withoutStamps(room.read().toJSON())).toJSON())
+      expect(accepted.textContent).toBe(room.read().textContent)
+    })
+  }
+
+  it('withdraws a bulleted list when its author lifts a paragraph out of it again, leaving no stamp', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    press(ada, bulletList, 2, 14)
+    room.send(ada)
+    expect(press(ada, liftItem, 4)).toBe(true)
+    expect(() => room.send(ada)).not.toThrow()
+    expect(room.read().toJSON()).toEqual(original())
+  })
+
+  it('withdraws a quote when its author lifts it off again', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    press(ada, quote, 12)
+    room.send(ada)
+    expect(press(ada, lift, 13)).toBe(true)
+    expect(() => room.send(ada)).not.toThrow()
+    expect(room.read().toJSON()).toEqual(original())
+  })
+
+  it('still leaves out lifting paragraphs out of an accepted list or quote, and indenting a list item', () => {
+    const room = new SuggestionRoom(
+      doc({ type: 'blockquote', content: [paragraph('We write')] }, { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('in')] }, { type: 'listItem', content: [paragraph('public')] }] }),
+    )
+    const ada = room.join('ada', 1)
+    expect(press(ada, lift, 3)).toBe(false)
+    expect(press(ada, liftItem, 16)).toBe(false)
+    expect(press(ada, sinkItem, 23)).toBe(false)
+  })
+
+  it('rejecting one person’s list leaves the paragraphs someone else suggested text in, with that text', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const [ada, bob] = [room.join('ada', 1), room.join('bob', 2)]
+    press(ada, bulletList, 2, 14)
+    room.send(ada)
+    room.receive(bob)
+    bob.select(5)
+    expect(bob.edit((state) => state.tr.insertText('!', 5))).toBe(true)
+    expect(() => room.send(bob)).not.toThrow()
+    const tr = new Transform(room.read())
+    rejectSuggestion(tr, 'ada-1')
+    expect(tr.doc.child(0).type.name).toBe('paragraph')
+    expect(tr.doc.textContent).toContain('!')
+    expect(decideAll(room.read(), 'reject').doc.toJSON()).toEqual(original())
+  })
+})
+
+describe('the server’s check of proposed lists and quotes', () => {
+  it('refuses a real list without a stamp', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    writeDirectly(ada, (tr) => tr.wrap(tr.doc.resolve(1).blockRange()!, [{ type: schema.nodes.bulletList! }, { type: schema.nodes.listItem! }]))
+    expect(() => room.send(ada)).toThrow(SuggestionRuleError)
+  })
+
+  it('refuses a contributor removing someone else’s wrap stamp (accepting it)', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const [ada, bob] = [room.join('ada', 1), room.join('bob', 2)]
+    press(bob, quote, 12)
+    room.send(bob)
+    room.receive(ada)
+    writeDirectly(ada, (tr) => tr.setNodeAttribute(10, SUGGESTION_ATTRIBUTE, null))
+    expect(() => room.send(ada)).toThrow(SuggestionRuleError)
+  })
+
+  it('refuses a contributor taking away someone else’s proposed quote (rejecting it)', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const [ada, bob] = [room.join('ada', 1), room.join('bob', 2)]
+    press(bob, quote, 12)
+    room.send(bob)
+    room.receive(ada)
+    writeDirectly(ada, (tr) => rejectSuggestion(tr, 'bob-1'))
+    expect(() => room.send(ada)).toThrow(SuggestionRuleError)
+  })
+
+  it('closes a real connection with 4422 on a list without a stamp, and leaves the document byte-identical', async () => {
+    const { server, contributor } = await setup()
+    await contributor.allSaved()
+    const before = await serverState(server, MANIFESTO_ID)
+    const closed = next<[{ code: number }]>(contributor.provider, 'closed')
+    const content = contentOf(contributor.doc)
+    const made = new Transform(content)
+    const at = firstParagraph(content)
+    made.wrap(content.resolve(at + 1).blockRange()!, [{ type: editSchema.nodes.bulletList! }, { type: editSchema.nodes.listItem! }])
+    writeTo(contributor.doc, made.doc)
+    expect((await closed)[0].code).toBe(CloseCode.suggestOnly)
+    expect((await serverState(server, MANIFESTO_ID)).equals(before)).toBe(true)
+  })
+
+  it('passes an honest quote from a real contributor, and closes with 4422 another contributor removing its stamp', async () => {
+    const context = await setup()
+    const closes: number[] = []
+    context.contributor.provider.on('connection-close', (event: { code: number } | null) => event && closes.push(event.code))
+    const id = await suggest(context, (tr, find) => tr.wrap(tr.doc.resolve(find('We think')).blockRange()!, [{ type: editSchema.nodes.blockquote! }]))
+    expect(closes).toEqual([])
+    const stored = await serverContent(context.server, MANIFESTO_ID)
+    expect(listSuggestions(stored).find((suggestion) => suggestion.id === id)).toMatchObject({ kinds: ['wrap'], wrap: 'quote' })
+    const dan = await joinAsContributor(context.server, 'dan')
+    await dan.client.allSaved()
+    const before = await serverState(context.server, MANIFESTO_ID)
+    const closed = next<[{ code: number }]>(dan.client.provider, 'closed')
+    const content = contentOf(dan.client.doc)
+    const made = new Transform(content)
+    content.descendants((node, pos) => {
+      if ((node.attrs[SUGGESTION_ATTRIBUTE] as { id?: string } | null)?.id === id) made.setNodeAttribute(pos, SUGGESTION_ATTRIBUTE, null)
+    })
+    writeTo(dan.client.doc, made.doc)
+    expect((await closed)[0].code).toBe(CloseCode.suggestOnly)
+    expect((await serverState(context.server, MANIFESTO_ID)).equals(before)).toBe(true)
+  })
+})
+
+function firstParagraph(content: ReturnType<typeof contentOf>): number {
+  let found = -1
+  content.forEach((node, offset) => {
+    if (found < 0 && node.type.name === 'paragraph' && node.textContent) found = offset
+  })
+  return found
+}
+
+function writeTo(ydoc: Parameters<typeof contentOf>[0], content: ReturnType<typeof contentOf>): void {
+  ydoc.transact(() => updateYFragment(ydoc, ydoc.getXmlFragment(DOCUMENT_FRAGMENT), content, { mapping: new Map(), isOMark: new Map() }))
+}
+
+function withoutStamps(json: JSONContent): JSONContent {
+  const attrs = json.attrs && SUGGESTION_ATTRIBUTE in json.attrs ? { ...json.attrs, [SUGGESTION_ATTRIBUTE]: null } : json.attrs
+  return { ...json, ...(attrs ? { attrs } : {}), ...(json.content ? { content: json.content.map(withoutStamps) } : {}) }
+}
