@@ -39,10 +39,17 @@ export function unwrapSuggestion(tr: Transform, id: string): void {
   for (const { pos, node } of found.reverse()) tr.replaceWith(pos, pos + node.nodeSize, unwrapped(node, id))
 }
 
+/**
+ * A list item split off one of the wrapper's items (Enter in a proposed list) goes with it:
+ * the paragraph inside it carries that proposed break, which stays a suggestion.
+ */
 function unwrapped(node: ProseMirrorNode, id: string): Fragment {
   const children: ProseMirrorNode[] = []
+  let previousIsWrapper = false
   node.forEach((child) => {
-    if (isWrapBy(child, id)) unwrapped(child, id).forEach((inner) => children.push(inner))
+    const splitOff = previousIsWrapper && blockSuggestionOf(child)?.change === 'split'
+    previousIsWrapper = isWrapBy(child, id) || splitOff
+    if (previousIsWrapper) unwrapped(child, id).forEach((inner) => children.push(inner))
     else children.push(child)
   })
   return Fragment.from(children)

@@ -19,7 +19,7 @@ import { SUGGESTION_MARKS } from '../schema/suggestion-model'
 import { suggestFormat } from './suggest-format'
 import { suggestReplace } from './suggest-replace'
 import { retypeOf, suggestRetype } from './suggest-retype'
-import { suggestWrap } from './suggest-wrap'
+import { crossesProposedWrapper, suggestWrap } from './suggest-wrap'
 import type { Suggester } from './suggester'
 
 export interface Suggested {
@@ -49,6 +49,7 @@ export function suggestTransaction(original: Transaction, state: EditorState, wh
     if (step instanceof ReplaceStep) {
       const from = map(step.from, 1)
       const to = Math.max(from, map(step.to, -1))
+      if (crossesProposedWrapper(tr.doc, from, to)) return 'refused'
       const { end, inserted, refused } = suggestReplace(tr, from, to, step.slice, who)
       if (refused) return 'refused'
       if (inserted) return inserted[1]

@@ -7,7 +7,8 @@
  *   - only a bare wrap is a suggestion: the ReplaceAroundStep that wrapIn and wrapInList make,
  *     and the splits that give each block its own list item. A list beside it is not joined
  *     to the new one (Tiptap's toggleList does that next): joining would change accepted text.
- *     Blocks carrying a block suggestion (a proposed paragraph, join or type) stay unwrapped;
+ *     Blocks carrying a block suggestion (a proposed paragraph, join or type), or followed by a
+ *     proposed break or join, stay unwrapped;
  *   - lifting blocks out of a wrapper their author proposed (pressing the same button again)
  *     withdraws that whole suggestion: the wrappers go, for real, and leave no stamp;
  *   - lifting blocks out of an accepted list or quote has no suggestion form yet, nor has
@@ -31,7 +32,7 @@ export function suggestWrap(tr: Transaction, original: Transaction, state: Edito
   if (!first) return 'none'
   if (isWrap(first)) return wrap(tr, first, rest, state, who) ? 'done' : 'refused'
   const lifting = original.steps.every((step, index) => isLift(step) || movesNoContent(step, original.docs[index]!))
-  if (lifting && original.steps.some(isLift)) {
+  if (lifting && original.steps.some(isLift) && sameTextblocks(original.before, original.doc)) {
     return withdrawOwnWrap(tr, state, who) ? 'done' : 'refused'
   }
   return 'none'
@@ -43,7 +44,7 @@ function wrap(tr: Transaction, step: ReplaceAroundStep, rest: Step[], state: Edi
   const splits = splitCount < 0 ? rest : rest.slice(0, splitCount)
   if (!rest.slice(splits.length).every(isStructureOnly)) return false
   const blocks = blocksIn(state.doc, step.from, step.to)
-  if (blocks.some(({ node }) => carriesBlockSuggestion(node))) return false
+  if (blocks.some(({ node }) => carriesBlockSuggestion(node)) || boundaryProposedAfter(state.doc, step.to)) return false
   const depth = state.doc.resolve(step.from).depth
   for (const applied of [step, ...splits]) if (tr.maybeStep(applied).failed) return false
   const stamp = { ...newStamp(who), change: 'wrap' as const }
@@ -57,17 +58,56 @@ function wrap(tr: Transaction, step: ReplaceAroundStep, rest: Step[], state: Edi
   return true
 }
 
+/**
+ * Does `from`–`to` take in the edge of a proposed wrapper (a deletion or a join from inside a
+ * proposed list or quote to outside it, or of the whole of one)? Such a change is left out:
+ * once the wrapper was accepted or rejected it would join different blocks.
+ */
+export function crossesProposedWrapper(doc: ProseMirrorNode, from: number, to: number): boolean {
+  let crosses = false
+  doc.nodesBetween(from, to, (node, pos) => {
+    const end = pos + node.nodeSize
+    if (blockSuggestionOf(node)?.change === 'wrap' && ((from <= pos && pos < to) || (from < end && end <= to))) crosses = true
+    return !crosses
+  })
+  return crosses
+}
+
 /** Takes away the wrapper around the selection that `who` proposed, with the rest of that suggestion. */
 function withdrawOwnWrap(tr: Transaction, state: EditorState, who: Suggester): boolean {
   const { $from } = state.selection
   for (let level = $from.depth; level > 0; level--) {
     const suggestion = blockSuggestionOf($from.node(level))
     if (suggestion?.change === 'wrap' && suggestion.author === who.author) {
+      // A list item someone else split off in it would lose its stamp: theirs to withdraw, not ours.
+      const before = othersBlockStamps(tr.doc, who)
       unwrapSuggestion(tr, suggestion.id)
-      return true
+      return othersBlockStamps(tr.doc, who) === before
     }
   }
   return false
+}
+
+/** A lift keeps every textblock and its text; a deletion across blocks, which ProseMirror may also make as a ReplaceAroundStep, joins some. */
+function sameTextblocks(before: ProseMirrorNode, after: ProseMirrorNode): boolean {
+  const textblocks = (doc: ProseMirrorNode) => {
+    const found: string[] = []
+    doc.descendants((node) => {
+      if (node.isTextblock) found.push(node.textContent)
+      return !node.isTextblock
+    })
+    return found
+  }
+  return JSON.stringify(textblocks(before)) === JSON.stringify(textblocks(after))
+}
+
+function othersBlockStamps(doc: ProseMirrorNode, who: Suggester): number {
+  let count = 0
+  doc.descendants((node) => {
+    const suggestion = blockSuggestionOf(node)
+    if (suggestion && suggestion.author !== who.author) count += 1
+  })
+  return count
 }
 
 /** The blocks between `from` and `to`, children of one parent, with their positions. */
@@ -80,6 +120,13 @@ function blocksIn(doc: ProseMirrorNode, from: number, to: number): Array<{ node:
     pos += node.nodeSize
   }
   return blocks
+}
+
+/** Is the boundary after the wrapped blocks a proposed break or join? The wrapper would come between its two sides. */
+function boundaryProposedAfter(doc: ProseMirrorNode, pos: number): boolean {
+  const after = doc.resolve(pos).nodeAfter
+  const change = after ? blockSuggestionOf(after)?.change : undefined
+  return change === 'split' || change === 'join'
 }
 
 function carriesBlockSuggestion(node: ProseMirrorNode): boolean {

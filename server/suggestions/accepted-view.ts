@@ -161,7 +161,9 @@ function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
   }
   // A proposed wrapper (a list, a quote) is no part of the accepted text: its content reads in
   // place, as it did before it was wrapped. Its stamp, noted above, is its author's suggestion.
-  if (proposed?.change === 'wrap') {
+  // So does a list item split off one of its items (Enter in a proposed list): the paragraph
+  // split inside it carries the proposed break.
+  if (proposed?.change === 'wrap' || (proposed?.change === 'split' && isProposedWrapper(previousElement(builder, element), builder))) {
     readChildren(builder, element)
     return
   }
@@ -172,6 +174,23 @@ function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
   else builder.open(element.nodeName, attributes)
   readChildren(builder, element)
   builder.close()
+}
+
+/** Is this a proposed wrapper, or a piece split off one? */
+function isProposedWrapper(element: Y.XmlElement | null, builder: ViewBuilder): boolean {
+  for (let current = element; current; current = previousElement(builder, current)) {
+    const suggestion: unknown = attributesAt(current, builder.moment)[SUGGESTION_ATTRIBUTE]
+    if (!isBlockSuggestion(suggestion) || (suggestion.change !== 'wrap' && suggestion.change !== 'split')) return false
+    if (suggestion.change === 'wrap') return true
+  }
+  return false
+}
+
+/** The element before this one among its siblings, at the moment read. */
+function previousElement(builder: ViewBuilder, element: Y.XmlElement): Y.XmlElement | null {
+  let item = element._item?.left ?? null
+  while (item && !builder.moment.has(item)) item = item.left
+  return item?.content instanceof Y.ContentType && item.content.type instanceof Y.XmlElement ? item.content.type : null
 }
 
 function readChildren(builder: ViewBuilder, element: Y.XmlElement): void {

@@ -5,8 +5,9 @@
  *
  * fast-check picks the starting document and the session (test/support/random-editing.ts):
  * typing, deleting a range (across blocks too), replacing a range, Enter (in list items too),
- * Backspace at the start of a block, adding and removing bold and italic, and the ¶, H1, H2 and
- * H3 buttons (in turns only, see random-editing.ts). Contributors take
+ * Backspace at the start of a block, adding and removing bold and italic, the ¶, H1, H2 and
+ * H3 buttons and the bulleted list, numbered list and quote buttons (in turns only, see
+ * random-editing.ts). Contributors take
  * turns, edit at once while online, or edit offline and reconnect. A failure prints the seed
  * and the shrunk session; pass `seed` and `path` to fc.assert to replay it.
  *

@@ -127,6 +127,31 @@ describe('putting paragraphs in a list or a quote as a suggestion', () => {
     expect(room.read().toJSON()).toEqual(original())
   })
 
+  it('lets its author press Enter in a proposed list: the new item goes with the list when it is rejected', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    press(ada, bulletList, 2)
+    room.send(ada)
+    ada.select(5)
+    expect(ada.edit((state) => state.tr.split(5, 2, [{ type: schema.nodes.listItem! }, { type: schema.nodes.paragraph! }]))).toBe(true)
+    expect(() => room.send(ada)).not.toThrow()
+    expect(room.read().child(0).childCount).toBe(2)
+    const tr = new Transform(room.read())
+    rejectSuggestion(tr, 'ada-1')
+    expect(tr.doc.childCount).toBe(4)
+    expect(decideAll(room.read(), 'reject').doc.toJSON()).toEqual(original())
+  })
+
+  it('leaves out a deletion from inside a proposed list to outside it', () => {
+    const room = new SuggestionRoom(ORIGINAL)
+    const ada = room.join('ada', 1)
+    press(ada, bulletList, 2)
+    const before = ada.state.doc
+    ada.select(5, 17)
+    expect(ada.edit((state) => state.tr.delete(5, 17))).toBe(false)
+    expect(ada.state.doc.eq(before)).toBe(true)
+  })
+
   it('still leaves out lifting paragraphs out of an accepted list or quote, and indenting a list item', () => {
     const room = new SuggestionRoom(
       doc({ type: 'blockquote', content: [paragraph('We write')] }, { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('in')] }, { type: 'listItem', content: [paragraph('public')] }] }),

@@ -8,7 +8,8 @@
  * the very same content.
  */
 import type { Attrs, Mark, Node as ProseMirrorNode, NodeType } from '@tiptap/pm/model'
-import { joinTextblockBackward } from '@tiptap/pm/commands'
+import { joinTextblockBackward, wrapIn } from '@tiptap/pm/commands'
+import { wrapInList } from '@tiptap/pm/schema-list'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { canSplit, Mapping, ReplaceStep, Transform, type Step } from '@tiptap/pm/transform'
 import { acceptSuggestion, rejectSuggestion, suggestionIds } from '../../editor/schema/decide-suggestion'
@@ -53,6 +54,7 @@ export function planEdit(command: EditCommand, doc: ProseMirrorNode, lane?: numb
     case 'enter':
       return { command, from, to: from, text: null, blocksAfter: blocksAfter(doc, from) }
     case 'retype':
+    case 'wrap':
       return { command, from, to: from, text: null }
     case 'backspace': {
       // Any textblock but the first, which has nothing before it to join to (or, in a lane, someone else's block).
@@ -93,6 +95,14 @@ export function transactionFor(edit: PlannedEdit, state: EditorState): Transacti
       let joined: Transaction | null = null
       joinTextblockBackward(state, (made) => (joined = made))
       return joined
+    }
+    case 'wrap': {
+      // The commands under the toolbar's buttons, without Tiptap's joining of the new list to one beside it.
+      const type = schema.nodes[command.wrapper]!
+      const wrap = command.wrapper === 'blockquote' ? wrapIn(type) : wrapInList(type)
+      let wrapped: Transaction | null = null
+      wrap(state, (made) => (wrapped = made))
+      return wrapped
     }
   }
 }

@@ -26,6 +26,11 @@ export type EditCommand =
   | { kind: 'format'; who: number; at: number; span: number; mark: FormatMark; add: boolean }
   /** Puts the caret in a block and presses ¶, H1, H2 or H3 (0 is ¶). */
   | { kind: 'retype'; who: number; at: number; level: BlockLevel }
+  /** Puts the caret in a block and presses the bulleted list, numbered list or quote button. */
+  | { kind: 'wrap'; who: number; at: number; wrapper: Wrapper }
+
+/** The toolbar's wrappers. */
+export type Wrapper = 'bulletList' | 'orderedList' | 'blockquote'
 
 /** The toolbar's block types: 0 for a paragraph, else a heading level. */
 export type BlockLevel = 0 | 1 | 2 | 3
@@ -84,6 +89,7 @@ export function editCommand(contributors: number, { structural }: { structural: 
     { arbitrary: fc.record({ kind: fc.constant('enter' as const), who, at: position }), weight: 2 },
     { arbitrary: fc.record({ kind: fc.constant('backspace' as const), who, block: position }), weight: 2 },
     { arbitrary: fc.record({ kind: fc.constant('retype' as const), who, at: position, level: fc.constantFrom<BlockLevel>(0, 1, 2, 3) }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('wrap' as const), who, at: position, wrapper: fc.constantFrom<Wrapper>('bulletList', 'orderedList', 'blockquote') }), weight: 1 },
   )
 }
 
