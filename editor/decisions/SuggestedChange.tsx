@@ -8,7 +8,7 @@ import { type Excerpt, excerpt } from '../contributors/excerpt'
 import type { SuggestionRecord } from '../http/suggestions'
 import './suggested-change.css'
 
-type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds' | 'retype' | 'wrap'>>
+type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds' | 'retype' | 'wrap' | 'unwrap'>>
 
 export function SuggestedChange({ change }: { readonly change: Change }) {
   const deleted = words(change.deleted ?? '')
@@ -44,9 +44,10 @@ function words(text: string): Excerpt {
   return { text: text.replace(/ /g, '␣').replace(/\n/g, '¶'), trimmed: false }
 }
 
-function wordlessChange({ kinds = [], retype, wrap }: Change): string {
+function wordlessChange({ kinds = [], retype, wrap, unwrap }: Change): string {
   if (retype) return `A change from ${retype.from} to ${retype.to}`
   if (wrap) return wrap === 'quote' ? 'A quote' : `A ${wrap}`
+  if (unwrap) return unwrap === 'quote' ? 'Unquoting' : `Taking out of a ${unwrap}`
   if (kinds.includes('format')) return 'A change of formatting'
   if (kinds.includes('paragraph')) return 'A change of paragraph breaks'
   return 'A change with no text'

@@ -15,7 +15,7 @@ export type People = z.infer<typeof people>
 
 export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'superseded', 'withdrawn'] as const
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
-const kind = z.enum(['insert', 'delete', 'format', 'paragraph', 'retype', 'wrap'])
+const kind = z.enum(['insert', 'delete', 'format', 'paragraph', 'retype', 'wrap', 'unwrap'])
 
 /** A change of block type, named for people: "paragraph", "heading 2". */
 const retype = z.object({ from: z.string(), to: z.string() })
@@ -43,6 +43,8 @@ const suggestion = z.object({
   retype: retype.nullable().optional(),
   /** Blocks proposed to go in a list or a quote: what they would go in ("bulleted list", "quote"). */
   wrap: z.string().nullable().optional(),
+  /** A list or quote proposed for taking away: what it is. */
+  unwrap: z.string().nullable().optional(),
   from: z.number().nullable(),
   to: z.number().nullable(),
   competing: z.array(z.string()),
@@ -69,6 +71,7 @@ const logEntry = decision.extend({
     section: z.string().nullable().optional(),
     retype: retype.nullable().optional(),
     wrap: z.string().nullable().optional(),
+    unwrap: z.string().nullable().optional(),
   }),
 })
 export type DecisionLogEntry = z.infer<typeof logEntry>

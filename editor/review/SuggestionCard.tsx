@@ -32,7 +32,7 @@ interface SuggestionCardProps {
   readonly focused: boolean
 }
 
-const KIND_LABELS = { insert: 'Add', delete: 'Remove', format: 'Formatting', paragraph: 'Paragraph break', retype: 'Block type', wrap: 'List or quote' } as const
+const KIND_LABELS = { insert: 'Add', delete: 'Remove', format: 'Formatting', paragraph: 'Paragraph break', retype: 'Block type', wrap: 'List or quote', unwrap: 'List or quote' } as const
 
 export function SuggestionCard({ suggestion, record, people, permissions, actions, focused }: SuggestionCardProps) {
   const author = people[suggestion.author]
@@ -89,8 +89,9 @@ function wrapDescription(wrap: string): string {
 }
 
 /** What a suggestion with no text of its own changes. */
-function wordlessChange({ kinds, retype, wrap }: SuggestionSummary): string {
+function wordlessChange({ kinds, retype, wrap, unwrap }: SuggestionSummary): string {
   if (retype) return `Change ${retype.from} to ${retype.to}`
   if (wrap) return wrapDescription(wrap)
+  if (unwrap) return unwrap === 'quote' ? 'Unquote' : `Take out of the ${unwrap}`
   return kinds.includes('format') ? 'Change formatting' : 'Change paragraph breaks'
 }

@@ -5,10 +5,12 @@
  *
  *   accept  insertions lose their mark and become accepted text, proposed boundaries
  *           become real ones; deletions are carried out; format changes and new block
- *           types and wrappers (a list, a quote) are kept.
+ *           types and wrappers (a list, a quote) are kept; wrappers proposed
+ *           for taking away are taken away, leaving what they hold.
  *   reject  insertions are deleted with their boundaries; deletions lose their mark;
  *           format changes are undone; retyped blocks get back the type they had;
- *           proposed wrappers are taken away, leaving what they hold.
+ *           proposed wrappers are taken away, leaving what they hold; a
+ *           wrapper proposed for taking away stays.
  *
  * Text is never rewritten by a decision, only marked, unmarked or deleted, so accepted text
  * keeps the Yjs items its author wrote, and with them its author.
@@ -18,7 +20,7 @@ import type { Transform } from '@tiptap/pm/transform'
 import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
 import { restoreType } from './suggestion-retype'
-import { unwrapSuggestion } from './suggestion-wrap'
+import { liftOutSuggestion, unwrapSuggestion } from './suggestion-wrap'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 
 export function acceptSuggestion(tr: Transform, id: string): void {
@@ -28,12 +30,13 @@ export function acceptSuggestion(tr: Transform, id: string): void {
   // A joined wrapper that has gained blocks since (Enter inside a quote proposed for joining)
   // keeps them: ProseMirror closes it again after the join. Its stamp must not outlive the decision.
   clearBlockSuggestions(tr, id, ['join'])
+  liftOutSuggestion(tr, id)
 }
 
 export function rejectSuggestion(tr: Transform, id: string): void {
   undoFormatChanges(tr, id)
   clearMarks(tr, id, (mark) => mark.type.name === DELETION)
-  clearBlockSuggestions(tr, id, ['join', 'remove'])
+  clearBlockSuggestions(tr, id, ['join', 'remove', 'unwrap'])
   undoRetypes(tr, id)
   deleteRanges(tr, insertedRanges(tr.doc, id))
   unwrapSuggestion(tr, id)

@@ -10,7 +10,7 @@ import { blockTypeName, markupOf } from './suggestion-retype'
 import { wrapperName } from './suggestion-wrap'
 
 /** What a suggestion does: several at once for a replacement or a pasted paragraph. */
-export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph' | 'retype' | 'wrap'
+export type SuggestionKind = 'insert' | 'delete' | 'format' | 'paragraph' | 'retype' | 'wrap' | 'unwrap'
 
 export interface SuggestionSummary {
   id: string
@@ -33,6 +33,8 @@ export interface SuggestionSummary {
   retype: { from: string; to: string } | null
   /** For blocks proposed to go in a list or a quote, what they would go in ("bulleted list", "quote"); null otherwise. */
   wrap: string | null
+  /** For a list or quote proposed for taking away, what it is ("bulleted list", "quote"); null otherwise. */
+  unwrap: string | null
 }
 
 interface Piece {
@@ -51,6 +53,7 @@ interface Collected {
   pieces: Piece[]
   retype: { from: string; to: string } | null
   wrap: string | null
+  unwrap: string | null
 }
 
 export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
@@ -59,7 +62,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   const note = (stamp: SuggestionStamp, kind: SuggestionKind, piece: Piece, text?: { inserted?: string; deleted?: string }) => {
     let entry = found.get(stamp.id)
     if (!entry) {
-      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [], retype: null, wrap: null }
+      entry = { stamp, kinds: new Set(), inserted: [], deleted: [], section, pieces: [], retype: null, wrap: null, unwrap: null }
       found.set(stamp.id, entry)
     }
     entry.kinds.add(kind)
@@ -76,6 +79,9 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
     } else if (block?.change === 'wrap') {
       note(block, 'wrap', { from: pos + 1, to: pos + node.nodeSize - 1, contested: false })
       found.get(block.id)!.wrap ??= wrapperName(node.type.name)
+    } else if (block?.change === 'unwrap') {
+      note(block, 'unwrap', { from: pos + 1, to: pos + node.nodeSize - 1, contested: true })
+      found.get(block.id)!.unwrap ??= wrapperName(node.type.name)
     } else if (block) {
       note(block, 'paragraph', { from: pos, to: pos + 1, contested: block.change === 'join' || block.change === 'remove' })
     }
@@ -93,7 +99,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   return summaries
 }
 
-function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype, wrap }: Collected): SuggestionSummary {
+function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype, wrap, unwrap }: Collected): SuggestionSummary {
   return {
     id: stamp.id,
     author: stamp.author,
@@ -107,6 +113,7 @@ function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype, w
     competing: [],
     retype,
     wrap,
+    unwrap,
   }
 }
 

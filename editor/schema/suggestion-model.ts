@@ -19,7 +19,9 @@
  *                            heading): the node has its new type, and `from` keeps the one it had;
  *                   `wrap`   the wrapper node (a list and each of its items, a quote) is proposed
  *                            around blocks that were not in it: its content is accepted text,
- *                            the wrapper is not (suggestion-wrap.ts).
+ *                            the wrapper is not (suggestion-wrap.ts);
+ *                   `unwrap` the wrapper (an accepted list or quote) is proposed for taking away,
+ *                            leaving what it holds where it is.
  *                 Leaves carry their suggestion as an attribute because Yjs keeps no marks on
  *                 them.
  *
@@ -57,7 +59,7 @@ export interface FormatChangeAttrs extends SuggestionStamp {
   removed: MarkJSON[]
 }
 
-export type BoundaryChange = 'split' | 'join' | 'insert' | 'remove' | 'wrap'
+export type BoundaryChange = 'split' | 'join' | 'insert' | 'remove' | 'wrap' | 'unwrap'
 
 export interface BoundarySuggestion extends SuggestionStamp {
   change: BoundaryChange
@@ -86,7 +88,7 @@ export function isBlockSuggestion(value: unknown): value is BlockSuggestion {
   if (!isSuggestionStamp(value)) return false
   const { change, from } = value as unknown as Record<string, unknown>
   if (change === 'retype') return isBlockMarkup(from)
-  return change === 'split' || change === 'join' || change === 'insert' || change === 'remove' || change === 'wrap'
+  return change === 'split' || change === 'join' || change === 'insert' || change === 'remove' || change === 'wrap' || change === 'unwrap'
 }
 
 export function isBlockMarkup(value: unknown): value is BlockMarkup {

@@ -19,6 +19,30 @@ export function wrapperName(type: string): string {
   return type
 }
 
+/**
+ * Takes away each wrapper `id` proposed to take away (`unwrap`), leaving what it holds: a
+ * list its items' blocks, a quote its blocks. Last first, so earlier positions hold.
+ */
+export function liftOutSuggestion(tr: Transform, id: string): void {
+  const found: Array<{ pos: number; node: ProseMirrorNode }> = []
+  tr.doc.descendants((node, pos) => {
+    const suggestion = blockSuggestionOf(node)
+    if (suggestion?.change !== 'unwrap' || suggestion.id !== id) return true
+    found.push({ pos, node })
+    return false
+  })
+  for (const { pos, node } of found.reverse()) {
+    const blocks: ProseMirrorNode[] = []
+    node.forEach((child) => (isList(node) ? child.forEach((inner) => blocks.push(inner)) : blocks.push(child)))
+    tr.replaceWith(pos, pos + node.nodeSize, Fragment.from(blocks))
+  }
+}
+
+/** Lists hold items, which hold the blocks. */
+export function isList(node: ProseMirrorNode): boolean {
+  return node.type.name === 'bulletList' || node.type.name === 'orderedList'
+}
+
 /** Is this node a wrapper proposed by `id`? */
 export function isWrapBy(node: ProseMirrorNode, id: string): boolean {
   const suggestion = blockSuggestionOf(node)

@@ -11,15 +11,16 @@
  *     proposed break or join, stay unwrapped;
  *   - lifting blocks out of a wrapper their author proposed (pressing the same button again)
  *     withdraws that whole suggestion: the wrappers go, for real, and leave no stamp;
- *   - lifting blocks out of an accepted list or quote has no suggestion form yet, nor has
- *     indenting or outdenting a list item: they are refused (suggest-transaction.ts).
+ *   - lifting blocks out of an accepted list or quote proposes taking the whole list or quote
+ *     away: it is stamped `unwrap` and stays until a maintainer accepts. Indenting and
+ *     outdenting a list item (a list inside a list) have no suggestion form yet: refused.
  */
 import type { Fragment, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform'
 import { SUGGESTION_ATTRIBUTE } from '../schema/suggestion-model'
 import { blockSuggestionOf, isSuggestible } from '../schema/suggestion-stamps'
-import { unwrapSuggestion } from '../schema/suggestion-wrap'
+import { isList, unwrapSuggestion } from '../schema/suggestion-wrap'
 import { retypeOf } from './suggest-retype'
 import { newStamp, type Suggester } from './suggester'
 
@@ -32,8 +33,8 @@ export function suggestWrap(tr: Transaction, original: Transaction, state: Edito
   if (!first) return 'none'
   if (isWrap(first)) return wrap(tr, first, rest, state, who) ? 'done' : 'refused'
   const lifting = original.steps.every((step, index) => isLift(step) || movesNoContent(step, original.docs[index]!))
-  if (lifting && original.steps.some(isLift) && sameTextblocks(original.before, original.doc)) {
-    return withdrawOwnWrap(tr, state, who) ? 'done' : 'refused'
+  if (lifting && original.steps.some(isLift) && sameTextblocks(original.before, original.doc) && liftsSelection(original, state)) {
+    return withdrawOwnWrap(tr, state, who) ?? proposeUnwrap(tr, state, who) ? 'done' : 'refused'
   }
   return 'none'
 }
@@ -60,21 +61,22 @@ function wrap(tr: Transaction, step: ReplaceAroundStep, rest: Step[], state: Edi
 
 /**
  * Does `from`–`to` take in the edge of a proposed wrapper (a deletion or a join from inside a
- * proposed list or quote to outside it, or of the whole of one)? Such a change is left out:
+ * proposed list or quote, or one proposed for taking away, to outside it, or of the whole of one)? Such a change is left out:
  * once the wrapper was accepted or rejected it would join different blocks.
  */
 export function crossesProposedWrapper(doc: ProseMirrorNode, from: number, to: number): boolean {
   let crosses = false
   doc.nodesBetween(from, to, (node, pos) => {
     const end = pos + node.nodeSize
-    if (blockSuggestionOf(node)?.change === 'wrap' && ((from <= pos && pos < to) || (from < end && end <= to))) crosses = true
+    const change = blockSuggestionOf(node)?.change
+    if ((change === 'wrap' || change === 'unwrap') && ((from <= pos && pos < to) || (from < end && end <= to))) crosses = true
     return !crosses
   })
   return crosses
 }
 
-/** Takes away the wrapper around the selection that `who` proposed, with the rest of that suggestion. */
-function withdrawOwnWrap(tr: Transaction, state: EditorState, who: Suggester): boolean {
+/** Takes away the wrapper around the selection that `who` proposed, with the rest of that suggestion; null when there is none. */
+function withdrawOwnWrap(tr: Transaction, state: EditorState, who: Suggester): boolean | null {
   const { $from } = state.selection
   for (let level = $from.depth; level > 0; level--) {
     const suggestion = blockSuggestionOf($from.node(level))
@@ -85,7 +87,32 @@ function withdrawOwnWrap(tr: Transaction, state: EditorState, who: Suggester): b
       return othersBlockStamps(tr.doc, who) === before
     }
   }
+  return null
+}
+
+/**
+ * Stamps the list or quote around the selection `unwrap`: proposed for taking away, whole. A
+ * list inside a list item (outdenting), or a wrapper already carrying a suggestion, is left alone.
+ */
+function proposeUnwrap(tr: Transaction, state: EditorState, who: Suggester): boolean {
+  const { $from } = state.selection
+  for (let level = $from.depth; level > 0; level--) {
+    const node = $from.node(level)
+    if (!isList(node) && node.type.name !== 'blockquote') continue
+    for (let above = level - 1; above > 0; above--) if ($from.node(above).type.name === 'listItem' || isList($from.node(above))) return false
+    const current = blockSuggestionOf(node)
+    if (current) return current.change === 'unwrap' && current.author === who.author
+    if (!isSuggestible(node)) return false
+    tr.setNodeAttribute($from.before(level), SUGGESTION_ATTRIBUTE, { ...newStamp(who), change: 'unwrap' })
+    return true
+  }
   return false
+}
+
+/** Does the transaction bring the selection's block up a level, as lifting does (sinking brings it down)? */
+function liftsSelection(original: Transaction, state: EditorState): boolean {
+  const { $from } = state.selection
+  return original.doc.resolve(original.mapping.map($from.pos)).depth < $from.depth
 }
 
 /** A lift keeps every textblock and its text; a deletion across blocks, which ProseMirror may also make as a ReplaceAroundStep, joins some. */

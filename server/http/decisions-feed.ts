@@ -58,6 +58,7 @@ function describeChange({ suggestion }: DecisionLogEntry): string {
   if (words) return words
   if (suggestion.retype) return `change ${suggestion.retype.from} to ${suggestion.retype.to}`
   if (suggestion.wrap) return suggestion.wrap === 'quote' ? 'quote' : `make a ${suggestion.wrap}`
+  if (suggestion.unwrap) return suggestion.unwrap === 'quote' ? 'unquote' : `take out of the ${suggestion.unwrap}`
   if (suggestion.kinds?.includes('format')) return 'change formatting'
   if (suggestion.kinds?.includes('paragraph')) return 'change paragraph breaks'
   return 'a change'

@@ -22,7 +22,7 @@ export interface Decision {
 }
 
 /** What a suggestion proposed, as the document showed it when it was last decided on. */
-export type ProposedChange = Pick<SuggestionSummary, 'author' | 'createdAt' | 'kinds' | 'inserted' | 'deleted' | 'section' | 'retype' | 'wrap'>
+export type ProposedChange = Pick<SuggestionSummary, 'author' | 'createdAt' | 'kinds' | 'inserted' | 'deleted' | 'section' | 'retype' | 'wrap' | 'unwrap'>
 
 export interface Reply {
   id: string

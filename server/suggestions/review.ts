@@ -241,8 +241,8 @@ function decision(suggestion: string, action: DecisionAction, by: string, at: nu
   return { id: randomUUID(), suggestion, action, by, at, reason }
 }
 
-function proposal({ author, createdAt, kinds, inserted, deleted, section, retype, wrap }: SuggestionSummary): ProposedChange {
-  return { author, createdAt, kinds, inserted, deleted, section, retype, wrap }
+function proposal({ author, createdAt, kinds, inserted, deleted, section, retype, wrap, unwrap }: SuggestionSummary): ProposedChange {
+  return { author, createdAt, kinds, inserted, deleted, section, retype, wrap, unwrap }
 }
 
 /** The record of suggestion `id`, created if new; `proposed` refreshes what it proposed. */

@@ -12,7 +12,7 @@ import { Transform } from '@tiptap/pm/transform'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
-import { rejectSuggestion } from '../../editor/schema/decide-suggestion'
+import { rejectSuggestion, suggestionIds } from '../../editor/schema/decide-suggestion'
 import { listSuggestions } from '../../editor/schema/suggestion-list'
 import { SUGGESTION_ATTRIBUTE } from '../../editor/schema/suggestion-model'
 import { CloseCode } from '../../server/collab/protocol'
@@ -31,6 +31,9 @@ const paragraph = (value: string): JSONContent => ({ type: 'paragraph', content:
 const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content })
 const ORIGINAL = doc(paragraph('We write'), paragraph('in public'), paragraph('together'))
 const original = () => schema.nodeFromJSON(ORIGINAL).toJSON()
+const item = (value: string): JSONContent => ({ type: 'listItem', content: [paragraph(value)] })
+/** A quote (its paragraph at 2) and a list of two items (at 16 and 23), all accepted. */
+const ACCEPTED_WRAPPERS = doc({ type: 'blockquote', content: [paragraph('We write')] }, { type: 'bulletList', content: [item('in'), item('public')] })
 
 const bulletList: Command = (state, dispatch) => wrapInList(schema.nodes.bulletList!)(state, dispatch)
 const quote: Command = (state, dispatch) => wrapIn(schema.nodes.blockquote!)(state, dispatch)
@@ -152,13 +155,9 @@ describe('putting paragraphs in a list or a quote as a suggestion', () => {
     expect(ada.state.doc.eq(before)).toBe(true)
   })
 
-  it('still leaves out lifting paragraphs out of an accepted list or quote, and indenting a list item', () => {
-    const room = new SuggestionRoom(
-      doc({ type: 'blockquote', content: [paragraph('We write')] }, { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('in')] }, { type: 'listItem', content: [paragraph('public')] }] }),
-    )
+  it('still leaves out indenting a list item', () => {
+    const room = new SuggestionRoom(ACCEPTED_WRAPPERS)
     const ada = room.join('ada', 1)
-    expect(press(ada, lift, 3)).toBe(false)
-    expect(press(ada, liftItem, 16)).toBe(false)
     expect(press(ada, sinkItem, 23)).toBe(false)
   })
 
@@ -176,6 +175,44 @@ describe('putting paragraphs in a list or a quote as a suggestion', () => {
     expect(tr.doc.child(0).type.name).toBe('paragraph')
     expect(tr.doc.textContent).toContain('!')
     expect(decideAll(room.read(), 'reject').doc.toJSON()).toEqual(original())
+  })
+})
+
+describe('taking paragraphs out of an accepted list or quote as a suggestion', () => {
+  for (const { what, command, at, index, types } of [
+    { what: 'quote', command: lift, at: 3, index: 0, types: ['paragraph', 'bulletList'] },
+    { what: 'bulleted list', command: liftItem, at: 16, index: 1, types: ['blockquote', 'paragraph', 'paragraph'] },
+  ]) {
+    it(`stamps the whole ${what} unwrap, which the server lets through; rejecting gives back the original, accepting takes it away`, () => {
+      const room = new SuggestionRoom(ACCEPTED_WRAPPERS)
+      const ada = room.join('ada', 1)
+      expect(press(ada, command, at)).toBe(true)
+      expect(() => room.send(ada)).not.toThrow()
+      expect(room.read().child(index).attrs[SUGGESTION_ATTRIBUTE]).toMatchObject({ id: 'ada-1', author: 'ada', change: 'unwrap' })
+      expect(listSuggestions(room.read())).toMatchObject([{ id: 'ada-1', kinds: ['unwrap'], unwrap: what }])
+      expect(decideAll(room.read(), 'reject').doc.toJSON()).toEqual(schema.nodeFromJSON(ACCEPTED_WRAPPERS).toJSON())
+      const accepted = decideAll(room.read(), 'accept').doc
+      expect(accepted.textContent).toBe('We writeinpublic')
+      expect(Array.from({ length: accepted.childCount }, (_, child) => accepted.child(child).type.name)).toEqual(types)
+      expect(suggestionIds(accepted)).toEqual([])
+    })
+  }
+
+  it('refuses a contributor removing someone else’s unwrap stamp', () => {
+    const room = new SuggestionRoom(ACCEPTED_WRAPPERS)
+    const [ada, bob] = [room.join('ada', 1), room.join('bob', 2)]
+    press(bob, lift, 3)
+    room.send(bob)
+    room.receive(ada)
+    writeDirectly(ada, (tr) => tr.setNodeAttribute(0, SUGGESTION_ATTRIBUTE, null))
+    expect(() => room.send(ada)).toThrow(SuggestionRuleError)
+  })
+
+  it('refuses a real lift out of a quote without a stamp', () => {
+    const room = new SuggestionRoom(ACCEPTED_WRAPPERS)
+    const ada = room.join('ada', 1)
+    writeDirectly(ada, (tr) => tr.lift(tr.doc.resolve(3).blockRange()!, 0))
+    expect(() => room.send(ada)).toThrow(SuggestionRuleError)
   })
 })
 
