@@ -160,4 +160,14 @@ describe('who is credited when a suggestion is decided', () => {
     await as(context.server, context.mara).post(`${API}/${accepted}/accept`, {})
     expect(await authorsOf(context, 'We think that is the wrong way round.')).toEqual([null])
   })
+
+  it('leaves the words of a paragraph with their writer when putting it in a list is accepted or rejected', async () => {
+    const context = await setup()
+    const rejected = await suggest(context, list)
+    await as(context.server, context.mara).post(`${API}/${rejected}/reject`, { reason: 'Not a list.' })
+    expect(await authorsOf(context, 'We think that is the wrong way round.')).toEqual([null])
+    const accepted = await suggest(context, list)
+    await as(context.server, context.mara).post(`${API}/${accepted}/accept`, {})
+    expect(await authorsOf(context, 'We think that is the wrong way round.')).toEqual([null])
+  })
 })
