@@ -149,11 +149,20 @@ function blocksIn(doc: ProseMirrorNode, from: number, to: number): Array<{ node:
   return blocks
 }
 
-/** Is the boundary after the wrapped blocks a proposed break or join? The wrapper would come between its two sides. */
+/**
+ * Is the boundary after the wrapped blocks a proposed break or join? The wrapper would come between
+ * its two sides. The next block may start only after the ends of blocks around the wrapped ones (a
+ * quote that ends there), and the stamp may sit on it or on its first child.
+ */
 function boundaryProposedAfter(doc: ProseMirrorNode, pos: number): boolean {
-  const after = doc.resolve(pos).nodeAfter
-  const change = after ? blockSuggestionOf(after)?.change : undefined
-  return change === 'split' || change === 'join'
+  let $pos = doc.resolve(pos)
+  while (!$pos.nodeAfter && $pos.depth > 0) $pos = doc.resolve($pos.after($pos.depth))
+  for (let node = $pos.nodeAfter; node && !node.isLeaf; node = node.firstChild) {
+    const change = blockSuggestionOf(node)?.change
+    if (change === 'split' || change === 'join') return true
+    if (node.isTextblock) break
+  }
+  return false
 }
 
 function carriesBlockSuggestion(node: ProseMirrorNode): boolean {

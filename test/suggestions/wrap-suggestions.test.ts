@@ -5,7 +5,7 @@
  * is at the end.
  */
 import type { JSONContent } from '@tiptap/core'
-import { lift, wrapIn } from '@tiptap/pm/commands'
+import { joinTextblockBackward, lift, wrapIn } from '@tiptap/pm/commands'
 import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import type { Command, Transaction } from '@tiptap/pm/state'
 import { Transform } from '@tiptap/pm/transform'
@@ -152,6 +152,18 @@ describe('putting paragraphs in a list or a quote as a suggestion', () => {
     const before = ada.state.doc
     ada.select(5, 17)
     expect(ada.edit((state) => state.tr.delete(5, 17))).toBe(false)
+    expect(ada.state.doc.eq(before)).toBe(true)
+  })
+
+  // Regression (found by the property test): the check for a proposed join after the wrapped blocks
+  // looked only at their next sibling, not past the end of the quote around them.
+  it('leaves out wrapping a paragraph in a quote when the next quote is proposed to join it', () => {
+    const room = new SuggestionRoom(doc({ type: 'blockquote', content: [paragraph('We write')] }, { type: 'blockquote', content: [paragraph('in public')] }, paragraph('together')))
+    const ada = room.join('ada', 1)
+    expect(press(ada, (state, dispatch) => joinTextblockBackward(state, dispatch), 13)).toBe(true)
+    expect(() => room.send(ada)).not.toThrow()
+    const before = ada.state.doc
+    expect(press(ada, bulletList, 2)).toBe(false)
     expect(ada.state.doc.eq(before)).toBe(true)
   })
 
