@@ -7,7 +7,7 @@
  *
  * Open to everyone who may read the document, anonymous readers of public documents included.
  */
-import { Router, type Request } from 'express'
+import { Router, type Request, type Response } from 'express'
 import type { Accounts } from '../auth/accounts'
 import { isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { Store } from '../storage/store'
@@ -36,7 +36,7 @@ export function decisionRoutes({ store, accounts, review }: DecisionRoutesOption
   const router = Router()
   const lookup = personLookup(accounts)
 
-  const readLog = async (request: Request, response: Parameters<typeof currentUser>[0]) => {
+  const readLog = async (request: Request, response: Response) => {
     const { document } = await readableDocument(store, String(request.params.id), currentUser(response))
     return { document, log: decisionLog(await store.readReview(document.id)) }
   }

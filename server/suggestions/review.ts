@@ -57,6 +57,13 @@ export class Review {
 
   /** Reads the pending suggestions and the record together, with the room for further reading. */
   read<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
+    // After any decision under way: between its change to the document and its record reaching
+    // disk, a suggestion would be neither pending nor decided.
+    const decisions = (this.queues.get(documentId) ?? Promise.resolve()).catch(() => undefined)
+    return decisions.then(() => this.readNow(documentId, use))
+  }
+
+  private readNow<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
     return this.withRoom(documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
   }
 
