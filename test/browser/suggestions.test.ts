@@ -75,6 +75,9 @@ describe.runIf(browserAvailable)('suggestions in the browser', () => {
 
     // Keyboard only, from the start of the document: a click can race the editor reading where it
     // landed on a loaded machine, and the review panel opening beside the text moves the page.
+    // The keys wait for the synced text and for suggesting mode: before them, keys land nowhere.
+    await text.getByText('Most policy is still made').waitFor()
+    await page.locator('[data-testid="mode-switch"][data-mode="suggesting"]').waitFor()
     await text.focus()
     await press('Control+Home')
     await press('ArrowDown') // the italic line under the title
