@@ -16,6 +16,11 @@ const DocumentRoute = lazy(() => import('../document/DocumentRoute').then((modul
 const ContributorsPage = lazy(() => import('../contributors/ContributorsPage').then((module) => ({ default: module.ContributorsPage })))
 const ContributionsPage = lazy(() => import('../contributors/ContributionsPage').then((module) => ({ default: module.ContributionsPage })))
 const DecisionsPage = lazy(() => import('../decisions/DecisionsPage').then((module) => ({ default: module.DecisionsPage })))
+// The history pages draw versions with Tiptap, read-only, but without Yjs or the live editor's
+// extensions; they share one chunk, since one leads to the others.
+const HistoryPage = lazy(() => import('../history/history-pages').then((module) => ({ default: module.HistoryPage })))
+const VersionPage = lazy(() => import('../history/history-pages').then((module) => ({ default: module.VersionPage })))
+const ComparePage = lazy(() => import('../history/history-pages').then((module) => ({ default: module.ComparePage })))
 
 export function App() {
   return (
@@ -37,6 +42,9 @@ export function App() {
           <Route path="/d/:documentId/contributors" element={<Suspense><ContributorsPage /></Suspense>} />
           <Route path="/d/:documentId/contributors/:username" element={<Suspense><ContributionsPage /></Suspense>} />
           <Route path="/d/:documentId/decisions" element={<Suspense><DecisionsPage /></Suspense>} />
+          <Route path="/d/:documentId/history" element={<Suspense><HistoryPage /></Suspense>} />
+          <Route path="/d/:documentId/v/:versionId" element={<Suspense><VersionPage /></Suspense>} />
+          <Route path="/d/:documentId/compare" element={<Suspense><ComparePage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </BrowserRouter>

@@ -17,6 +17,7 @@ import { useAuthorship } from '../attribution/use-authorship'
 import { useShowAuthors } from '../attribution/use-show-authors'
 import { DecisionsLink } from '../decisions/DecisionsLink'
 import { DownloadMenu } from '../download/DownloadMenu'
+import { HistoryLink } from '../history/HistoryLink'
 import type { DocumentSummary } from '../http/documents'
 import type { User } from '../http/users'
 import { PresenceBar } from '../presence/PresenceBar'
@@ -119,6 +120,7 @@ export function CollaborativeDocument({
         <ShowAuthorsButton shown={authorsShown} onChange={setAuthorsShown} />
         <ContributorsLink documentId={document.id} />
         <DecisionsLink documentId={document.id} />
+        <HistoryLink documentId={document.id} />
         <PresenceBar awareness={session.provider.awareness} />
       </AppHeader>
       {writer ? (

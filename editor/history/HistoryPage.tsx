@@ -1,0 +1,122 @@
+/**
+ * /d/:documentId/history: how the document came to be. A timeline to drag through the versions
+ * (the chosen one's text shows below, read-only), the list of versions newest first with the
+ * named ones standing out, comparing any two, changes since one's last visit, and for
+ * maintainers naming the current text. Anyone who may read the document may read its history.
+ */
+import { useCallback, useId, useMemo, useState } from 'react'
+import { useParams } from 'react-router'
+import { canEditDirectly } from '../access/roles'
+import { usePageTitle } from '../app/use-page-title'
+import { DocumentPagesHeader, documentTitle } from '../contributors/DocumentPagesHeader'
+import { PageProblem } from '../contributors/PageProblem'
+import { CURRENT, type VersionSummary } from '../http/history'
+import { ChosenVersion } from './ChosenVersion'
+import { CompareForm } from './CompareForm'
+import { HistoryBreadcrumbs } from './HistoryBreadcrumbs'
+import { LastVisitNotice } from './LastVisitNotice'
+import { NameVersionForm } from './NameVersionForm'
+import { stepOf } from './timeline'
+import { Timeline } from './Timeline'
+import { useHistory } from './use-history'
+import { useRefreshOnFocus } from './use-refresh-on-focus'
+import { VersionEntry } from './VersionEntry'
+import '../contributors/contributors-page.css'
+import './history.css'
+
+export function HistoryPage() {
+  const { documentId = '' } = useParams<{ documentId: string }>()
+  // Keyed by the document: another document's history starts afresh.
+  return <History key={documentId} documentId={documentId} />
+}
+
+function History({ documentId }: { readonly documentId: string }) {
+  const { state, retry, refresh } = useHistory(documentId)
+  const [now, setNow] = useState(() => new Date())
+  const reload = useCallback(() => {
+    setNow(new Date())
+    refresh()
+  }, [refresh])
+  useRefreshOnFocus(reload)
+  // Null: the newest, wherever that is after a refresh; otherwise the version chosen on the timeline.
+  const [chosenId, setChosenId] = useState<string | null>(null)
+  const [notice, setNotice] = useState('')
+  const headingId = useId()
+  const versions = state.status === 'ready' ? state.data.history.versions : null
+  const numbers = useMemo(() => new Map((versions ?? []).map((version) => [version.id, version.number])), [versions])
+  usePageTitle(state.status === 'ready' ? `History · ${documentTitle(state.data.document)}` : 'History')
+  if (state.status !== 'ready') return <PageProblem documentId={documentId} problem={state} what="history" retry={retry} />
+
+  const { document, history } = state.data
+  const all = history.versions
+  const chosen = stepOf(all, chosenId)
+  const chosenVersion = all[chosen]
+  const latest = all[all.length - 1]
+  const curates = canEditDirectly(document.role)
+  const numberOf = (id: string) => numbers.get(id)
+  const choose = (index: number) => setChosenId(index === all.length - 1 ? null : (all[index]?.id ?? null))
+  const announce = (message: string) => (version: VersionSummary) => {
+    setNotice(message.replace('#', String(version.number)))
+    setChosenId(null)
+    reload()
+  }
+
+  return (
+    <>
+      <DocumentPagesHeader document={document} current="history" />
+      <main className="contributors-page history-page" data-testid="history-page">
+        <HistoryBreadcrumbs documentId={document.id} documentTitle={documentTitle(document)} />
+        <section aria-labelledby={headingId}>
+          <div className="history-page__top">
+            <h2 id={headingId} className="contributors-page__heading">History</h2>
+            <button type="button" className="button button--quiet" onClick={reload} data-testid="refresh-history">
+              Refresh
+            </button>
+          </div>
+          <p className="contributors-page__lead">
+            Every recorded version of this document, oldest at the left of the timeline, newest first in the list. A
+            version is recorded after a burst of editing, after each decision on a suggestion, and when a maintainer
+            names or restores one. <em>Named</em> versions are milestones.
+          </p>
+          <p className="history-page__notice" role="status" data-testid="history-notice">{notice}</p>
+          {history.lastVisit && <LastVisitNotice documentId={document.id} lastVisit={history.lastVisit} versions={all} now={now} />}
+          {chosenVersion === undefined || latest === undefined ? (
+            <p className="contributors-page__empty" data-testid="no-versions">
+              No versions yet. One is recorded a couple of minutes after someone edits the document.
+            </p>
+          ) : (
+            <>
+              <Timeline versions={all} chosen={chosen} onChoose={choose} now={now} />
+              <ChosenVersion documentId={document.id} version={chosenVersion} people={history.people} numberOf={numberOf}
+                latest={chosenVersion.id === latest.id} curates={curates} now={now}
+                onRestored={announce('Restored: the current text is now version #.')} />
+            </>
+          )}
+        </section>
+        {all.length > 0 && (
+          <section className="history-page__section" aria-labelledby={`${headingId}-compare`}>
+            <h3 id={`${headingId}-compare`} className="contributors-page__subheading">Compare two versions</h3>
+            <CompareForm documentId={document.id} versions={all} hasLastVisit={history.lastVisit !== null}
+              from={all[Math.max(0, all.length - 2)]?.id ?? ''} to={CURRENT} now={now} />
+          </section>
+        )}
+        {curates && (
+          <section className="history-page__section">
+            <NameVersionForm documentId={document.id} onNamed={announce('Named: version # is now a named version.')} />
+          </section>
+        )}
+        {all.length > 0 && (
+          <section className="history-page__section" aria-labelledby={`${headingId}-list`}>
+            <h3 id={`${headingId}-list`} className="contributors-page__subheading">All versions</h3>
+            <ol className="version-list" data-testid="version-list" reversed>
+              {[...all].reverse().map((version) => (
+                <VersionEntry key={version.id} documentId={document.id} version={version} people={history.people}
+                  numberOf={numberOf} chosen={version.id === chosenVersion?.id} latest={version.id === latest?.id} now={now} />
+              ))}
+            </ol>
+          </section>
+        )}
+      </main>
+    </>
+  )
+}
