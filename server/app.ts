@@ -21,6 +21,8 @@ import { createDocumentModel } from './documents/content'
 import { createExporter } from './documents/export'
 import { documentRegistry } from './documents/registry'
 import { createStarterDocuments } from './documents/seed'
+import { History } from './history/history'
+import { historyRecorder } from './history/history-recorder'
 import { createHttpApp } from './http/app'
 import { FileStore } from './storage/file-store'
 import { persistence } from './storage/persistence'
@@ -55,6 +57,14 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
     const sessions = createSessions({ store: sessionStore, secret: secrets.sessionSecret, secureCookies: config.secureCookies, accounts })
     const invites = new Invites(secrets.inviteKey)
     const accessControl = createAccessControl({ store, sessions, accounts })
+    const history = new History({
+      store,
+      model,
+      now: Date.now,
+      idleMs: config.versions.idleMs,
+      maxMs: config.versions.maxMs,
+      onError: (document, error) => logger.error({ err: error, document }, 'recording a version failed'),
+    })
 
     const extensions: Extension[] = [
       accessControl,
@@ -66,6 +76,8 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
         compactLogBytes: config.compactLogBytes,
         onCompactionError: (document, error) => logger.error({ err: error, document }, 'compaction failed'),
       }),
+      // After persistence: it reads the document persistence loaded, and records on top of it.
+      historyRecorder(history),
     ]
     const collab = new CollabServer({
       extensions,
@@ -83,7 +95,8 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       invites,
       model,
       exporter: createExporter(model),
-      review: new Review({ store, collab, model, now: Date.now }),
+      review: new Review({ store, collab, model, history, now: Date.now }),
+      history,
       editorDir: config.editorDir,
       authAttemptsPer15Minutes: config.limits.authAttemptsPer15Minutes,
       logger,

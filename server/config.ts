@@ -28,6 +28,15 @@ const environmentSchema = z.object({
    * keeps cold loads fast. See docs/ARCHITECTURE.md.
    */
   COMPACT_LOG_BYTES: integer(4 * MiB).pipe(z.number().min(1)),
+  /**
+   * A version is recorded once editing pauses for 2 minutes, or every 10 minutes while it goes on.
+   * Two minutes is longer than people pause between sentences and shorter than they stay away
+   * between thoughts, so a version is roughly one burst of writing; ten minutes bounds how much
+   * one version holds when several people keep a document busy. Each version costs one write
+   * of the history file and some tens of bytes (docs/history.md, docs/benchmarks.md).
+   */
+  VERSION_IDLE_MS: integer(2 * 60_000).pipe(z.number().min(1)),
+  VERSION_MAX_MS: integer(10 * 60_000).pipe(z.number().min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Send the session cookie only over HTTPS. Turn on behind a TLS proxy. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
@@ -60,6 +69,8 @@ export interface Config {
   editorDir: string
   maxMessageBytes: number
   compactLogBytes: number
+  /** When to record a version after edits (ms): after this long without one, or this long after the first. */
+  versions: { idleMs: number; maxMs: number }
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
   secureCookies: boolean
   limits: {
@@ -88,6 +99,7 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     editorDir: path.resolve(env.EDITOR_DIR),
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactLogBytes: env.COMPACT_LOG_BYTES,
+    versions: { idleMs: env.VERSION_IDLE_MS, maxMs: env.VERSION_MAX_MS },
     logLevel: env.LOG_LEVEL,
     secureCookies: env.COOKIE_SECURE === 'true',
     limits: {

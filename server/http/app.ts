@@ -14,6 +14,7 @@ import type { Sessions } from '../auth/sessions'
 import type { CollabServer } from '../collab/collab-server'
 import type { DocumentModel } from '../documents/content'
 import type { Exporter } from '../documents/export'
+import type { History } from '../history/history'
 import type { Store } from '../storage/store'
 import type { Review } from '../suggestions/review'
 import { attributionRoutes } from './attribution'
@@ -25,6 +26,7 @@ import { apiNotFound, errorHandler } from './errors'
 import { healthRoutes } from './health'
 import { memberRoutes } from './members'
 import { suggestionRoutes } from './suggestions'
+import { versionRoutes } from './versions'
 
 /** 64 KiB: API bodies are titles and small forms; document content travels over the websocket. */
 const MAX_JSON_BODY = '64kb'
@@ -39,6 +41,7 @@ export interface HttpAppOptions {
   model: DocumentModel
   exporter: Exporter
   review: Review
+  history: History
   editorDir: string
   authAttemptsPer15Minutes: number
   logger: Logger
@@ -73,6 +76,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   api.use(attributionRoutes(options))
   api.use(suggestionRoutes(options))
   api.use(decisionRoutes(options))
+  api.use(versionRoutes(options))
   api.use(apiNotFound)
   app.use('/api', api)
 

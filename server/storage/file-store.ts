@@ -9,9 +9,10 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { Metadata } from './metadata'
 import { encodeChange, type StoredChange } from './change-records'
 import { LogAuthors } from './log-authors'
-import { ReviewRecords } from './review-records'
+import { DocumentRecords } from './document-records'
 import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
-import type { ReviewRecord } from '../suggestions/review-model'
+import { emptyHistory, type HistoryRecord } from '../history/version-model'
+import { emptyReview, type ReviewRecord } from '../suggestions/review-model'
 import { DocumentExistsError, type DocumentMeta, type Store } from './store'
 
 export interface FileStoreOptions {
@@ -24,14 +25,16 @@ export interface FileStoreOptions {
 
 export class FileStore implements Store {
   private readonly openLogs = new Set<string>()
-  private readonly reviews: ReviewRecords
+  private readonly reviews: DocumentRecords<ReviewRecord>
+  private readonly histories: DocumentRecords<HistoryRecord>
 
   private constructor(
     private readonly options: FileStoreOptions,
     private readonly lock: DataDirLock,
     private readonly metadata: Metadata,
   ) {
-    this.reviews = new ReviewRecords(path.join(options.dataDir, 'reviews'))
+    this.reviews = new DocumentRecords(path.join(options.dataDir, 'reviews'), emptyReview)
+    this.histories = new DocumentRecords(path.join(options.dataDir, 'history'), emptyHistory)
   }
 
   static async open(options: FileStoreOptions): Promise<FileStore> {
@@ -97,6 +100,14 @@ export class FileStore implements Store {
 
   updateReview(id: string, change: (review: ReviewRecord) => void): Promise<ReviewRecord> {
     return this.reviews.update(id, change)
+  }
+
+  readHistory(id: string): Promise<HistoryRecord> {
+    return this.histories.read(id)
+  }
+
+  updateHistory(id: string, change: (history: HistoryRecord) => void): Promise<HistoryRecord> {
+    return this.histories.update(id, change)
   }
 
   async close(): Promise<void> {

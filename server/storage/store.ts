@@ -3,6 +3,7 @@
  * (file-store.ts: lowdb for metadata, an append-only log per document) needs no setup.
  */
 import type { StoredChange } from './change-records'
+import type { HistoryRecord } from '../history/version-model'
 import type { ReviewRecord } from '../suggestions/review-model'
 import type { OpenedLog } from './update-log'
 
@@ -45,6 +46,10 @@ export interface Store {
   readReview(id: string): Promise<ReviewRecord>
   /** Changes the review record; resolves once the change is on disk. */
   updateReview(id: string, change: (review: ReviewRecord) => void): Promise<ReviewRecord>
+  /** The document's history record: its versions and people's last visits. */
+  readHistory(id: string): Promise<HistoryRecord>
+  /** Changes the history record; resolves once the change is on disk. */
+  updateHistory(id: string, change: (history: HistoryRecord) => void): Promise<HistoryRecord>
   close(): Promise<void>
 }
 

@@ -19,6 +19,7 @@ import { listSuggestions, type SuggestionSummary } from '../../editor/schema/sug
 import type { CollabServer } from '../collab/collab-server'
 import type { Room } from '../collab/room'
 import { readContent, type DocumentModel } from '../documents/content'
+import type { History } from '../history/history'
 import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
 import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
@@ -40,6 +41,8 @@ export interface ReviewOptions {
   store: Store
   collab: CollabServer
   model: DocumentModel
+  /** Every decision that changes the text is a version of its own. */
+  history: History
   now: () => number
 }
 
@@ -205,6 +208,7 @@ export class Review {
         review.decisions.push(...decisions)
       }),
     ])
+    await this.options.history.record(documentId, room, { kind: 'decision', by: decisions[0]?.by ?? null, decisions: decisions.map(({ id }) => id) })
   }
 
   /** Runs one change to the review, after any other on the same document, and tells every open editor. */

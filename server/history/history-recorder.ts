@@ -1,0 +1,54 @@
+/**
+ * The extension that records versions as people edit (see pending-edits.ts for when), and
+ * notes what each signed-in person has seen when they leave, for "changes since my last visit".
+ *
+ * A document loaded with no versions gets its first at once: the text it starts from. A document
+ * loaded with edits that no version holds (the server stopped before it could record one) gets
+ * one after the usual pause. A document leaving memory records what is waiting first.
+ */
+import * as Y from 'yjs'
+import type { Extension } from '../collab/hooks'
+import type { History } from './history'
+import { decodeChain } from './snapshots'
+
+export function historyRecorder(history: History): Extension {
+  return {
+    name: 'history',
+
+    async onLoadDocument({ documentId, doc, attribution }) {
+      const room = { doc, attribution }
+      history.pending.track(documentId, room)
+      const { versions } = await history.read(documentId)
+      if (versions.length === 0) {
+        await history.record(documentId, room, { kind: 'edits' })
+        return
+      }
+      const latest = decodeChain(versions.map((version) => version.snapshot)).at(-1)!
+      if (!Y.equalSnapshots(latest, Y.snapshot(doc))) history.pending.changed(documentId, null)
+    },
+
+    onJoin({ documentId, room }) {
+      const tracked = history.pending.roomOf(documentId)
+      if (tracked) tracked.setServerPresence = (field, value) => room.setServerPresence(field, value)
+    },
+
+    onChange({ documentId, author }) {
+      history.pending.changed(documentId, author)
+    },
+
+    async onDisconnect({ documentId, room, connection }) {
+      const tracked = history.pending.roomOf(documentId)
+      if (room === null || connection.user === null || !tracked) return
+      await history.visited(documentId, tracked, connection.user)
+    },
+
+    async onStoreDocument({ documentId }) {
+      const tracked = history.pending.roomOf(documentId)
+      try {
+        if (tracked && history.pending.waiting(documentId)) await history.record(documentId, tracked, { kind: 'edits' })
+      } finally {
+        history.pending.untrack(documentId)
+      }
+    },
+  }
+}

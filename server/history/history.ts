@@ -1,0 +1,186 @@
+/**
+ * A document's versions: recording them, naming them, restoring one, and reading them back.
+ * Permission checks are the caller's (server/http/versions.ts). Work on one document runs one
+ * piece at a time, so a version always follows the one before it.
+ */
+import { randomUUID } from 'node:crypto'
+import * as Y from 'yjs'
+import { listSuggestions } from '../../editor/schema/suggestion-list'
+import { readContent, type DocumentModel } from '../documents/content'
+import { DocumentQueue } from '../documents/document-queue'
+import type { Store } from '../storage/store'
+import type { HistoryRoom, SettlingRoom } from './history-room'
+import { PendingEdits } from './pending-edits'
+import { restoreVersion } from './restore'
+import { decodeChain, decodeRelative, encodeRelative } from './snapshots'
+import { compareVersions, readVersion } from './version-reader'
+import type { HistoryRecord, StoredVersion, VersionKind } from './version-model'
+
+export type HistoryProblem = 'version_not_found' | 'no_last_visit' | 'suggestions_pending'
+
+export class HistoryError extends Error {
+  override name = 'HistoryError'
+  constructor(
+    readonly id: HistoryProblem,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface HistoryOptions {
+  store: Store
+  model: DocumentModel
+  now: () => number
+  /** When to record a version after edits (see server/config.ts). */
+  idleMs: number
+  maxMs: number
+  onError: (documentId: string, error: unknown) => void
+}
+
+export interface VersionRequest {
+  kind: VersionKind
+  by?: string | null
+  decisions?: string[]
+  restoredFrom?: string | null
+  name?: { name: string; note: string | null; by: string }
+}
+
+/** A point in the history to read or compare: a version, the current text, or someone's last visit. */
+export interface HistoryPoint {
+  snapshot: Y.Snapshot
+  at: number
+  version: StoredVersion | null
+}
+
+export class History {
+  readonly pending: PendingEdits
+  private readonly queue = new DocumentQueue()
+
+  constructor(private readonly options: HistoryOptions) {
+    this.pending = new PendingEdits({
+      idleMs: options.idleMs,
+      maxMs: options.maxMs,
+      due: (documentId, room) => {
+        this.record(documentId, room, { kind: 'edits' }).catch((error: unknown) => options.onError(documentId, error))
+      },
+    })
+  }
+
+  read(documentId: string): Promise<HistoryRecord> {
+    return this.options.store.readHistory(documentId)
+  }
+
+  /** Records the text as it stands now. An `edits` version is skipped when nothing changed since the last. */
+  record(documentId: string, room: HistoryRoom, request: VersionRequest): Promise<StoredVersion | null> {
+    return this.queue.run(documentId, () => this.recordNow(documentId, room, request))
+  }
+
+  /** Names the text as it stands: the newest version if nothing changed since it, else a new one. */
+  name(documentId: string, room: HistoryRoom, name: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
+    return this.queue.run(documentId, async () => {
+      const history = await this.read(documentId)
+      const latest = history.versions.at(-1)
+      const chain = decodeChain(history.versions.map((version) => version.snapshot))
+      if (latest && Y.equalSnapshots(chain.at(-1)!, Y.snapshot(room.doc))) return this.rename(documentId, latest.id, name)
+      return (await this.recordNow(documentId, room, { kind: 'named', name }))!
+    })
+  }
+
+  /** Names (or renames) a version that was recorded earlier. */
+  async rename(documentId: string, versionId: string, { name, note, by }: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
+    let named: StoredVersion | undefined
+    await this.options.store.updateHistory(documentId, (history) => {
+      named = history.versions.find((version) => version.id === versionId)
+      if (!named) throw notFound(versionId)
+      Object.assign(named, { name, note, namedBy: by })
+    })
+    return named!
+  }
+
+  /** Makes the text what version `versionId` held, as a new edit by `by`; the restore is a version too. */
+  restore(documentId: string, room: SettlingRoom, versionId: string, by: string): Promise<StoredVersion> {
+    return this.queue.run(documentId, async () => {
+      const pending = listSuggestions(readContent(this.options.model, room.doc))
+      if (pending.length > 0) {
+        throw new HistoryError('suggestions_pending', `${pending.length} suggestion${pending.length === 1 ? ' is' : 's are'} pending. Accept or reject ${pending.length === 1 ? 'it' : 'them'} first, so that nobody's idea disappears without a decision.`)
+      }
+      const point = await this.pointNow(documentId, room, versionId)
+      restoreVersion(this.options.model, room.doc, readVersion(room.doc, point.snapshot), { author: by, time: this.options.now() })
+      await room.settle()
+      return (await this.recordNow(documentId, room, { kind: 'restore', by, restoredFrom: versionId }, true))!
+    })
+  }
+
+  /** A version, the current text (`current`), or the caller's last visit (`last-visit`). */
+  point(documentId: string, room: HistoryRoom, reference: string, user: string | null = null): Promise<HistoryPoint> {
+    // After any version being recorded, so that a version just reported is there to read.
+    return this.queue.idle(documentId).then(() => this.pointNow(documentId, room, reference, user))
+  }
+
+  /** Notes what `user` has seen of the document: the text as it stands as they leave. */
+  visited(documentId: string, room: HistoryRoom, user: string): Promise<void> {
+    return this.queue.run(documentId, async () => {
+      const history = await this.read(documentId)
+      const chain = decodeChain(history.versions.map((version) => version.snapshot))
+      const base = history.versions.at(-1) ?? null
+      const snapshot = encodeRelative(Y.snapshot(room.doc), chain.at(-1)?.ds ?? null)
+      await this.options.store.updateHistory(documentId, (changed) => {
+        changed.visits[user] = { at: this.options.now(), base: base?.id ?? null, snapshot }
+      })
+    })
+  }
+
+  private async pointNow(documentId: string, room: HistoryRoom, reference: string, user: string | null = null): Promise<HistoryPoint> {
+    if (reference === 'current') return { snapshot: Y.snapshot(room.doc), at: this.options.now(), version: null }
+    const history = await this.read(documentId)
+    const chain = decodeChain(history.versions.map((version) => version.snapshot))
+    if (reference === 'last-visit') {
+      const visit = user === null ? undefined : history.visits[user]
+      if (!visit) throw new HistoryError('no_last_visit', 'There is no earlier visit of yours to compare with.')
+      const base = visit.base === null ? -1 : history.versions.findIndex((version) => version.id === visit.base)
+      return { snapshot: decodeRelative(visit.snapshot, chain[base]?.ds ?? null), at: visit.at, version: null }
+    }
+    const index = history.versions.findIndex((version) => version.id === reference)
+    if (index === -1) throw notFound(reference)
+    return { snapshot: chain[index]!, at: history.versions[index]!.at, version: history.versions[index]! }
+  }
+
+  private async recordNow(documentId: string, room: HistoryRoom, request: VersionRequest, always = false): Promise<StoredVersion | null> {
+    const authors = this.pending.take(documentId)
+    const history = await this.read(documentId)
+    const chain = decodeChain(history.versions.map((version) => version.snapshot))
+    const previous = history.versions.at(-1)
+    const latest = chain.at(-1) ?? null
+    const now = Y.snapshot(room.doc)
+    if (!always && latest !== null && Y.equalSnapshots(latest, now)) return null
+    const { summary } = compareVersions(room.doc, room.attribution, latest ?? Y.emptySnapshot, previous?.at ?? 0, now)
+    const people = new Set(authors)
+    for (const { person } of summary.people) if (person !== null) people.add(person)
+    const version: StoredVersion = {
+      id: randomUUID(),
+      number: (previous?.number ?? 0) + 1,
+      at: this.options.now(),
+      kind: request.kind,
+      name: request.name?.name ?? null,
+      note: request.name?.note ?? null,
+      namedBy: request.name?.by ?? null,
+      by: request.by ?? null,
+      people: [...people],
+      added: summary.added,
+      removed: summary.removed,
+      decisions: request.decisions ?? [],
+      restoredFrom: request.restoredFrom ?? null,
+      snapshot: encodeRelative(now, latest?.ds ?? null),
+    }
+    await this.options.store.updateHistory(documentId, (changed) => {
+      changed.versions.push(version)
+    })
+    room.setServerPresence?.('history', { latest: version.id })
+    return version
+  }
+}
+
+function notFound(versionId: string): HistoryError {
+  return new HistoryError('version_not_found', `No version has the id "${versionId.slice(0, 80)}".`)
+}
