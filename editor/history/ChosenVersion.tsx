@@ -1,7 +1,9 @@
 /**
  * The version the timeline is at: its number, time and people, what to do with it (open it at
- * its own address, compare it with the current text, restore it), and its text, read-only.
+ * its own address, compare it with the current text, restore it), and its text, read-only,
+ * with the rest of the page beside it.
  */
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { HistoryPeople, VersionSummary } from '../http/history'
 import { comparePath, versionPagePath } from './paths'
@@ -22,9 +24,11 @@ interface ChosenVersionProps {
   readonly curates: boolean
   readonly onRestored: (restore: VersionSummary) => void
   readonly now: Date
+  /** Beside the text on wide screens, under it on narrow ones: the page's list and forms. */
+  readonly aside: ReactNode
 }
 
-export function ChosenVersion({ documentId, version, people, numberOf, latest, curates, onRestored, now }: ChosenVersionProps) {
+export function ChosenVersion({ documentId, version, people, numberOf, latest, curates, onRestored, now, aside }: ChosenVersionProps) {
   const preview = useVersionPreview(documentId, version.id)
   return (
     <div className="chosen-version" data-testid="chosen-version" data-number={version.number}>
@@ -43,7 +47,7 @@ export function ChosenVersion({ documentId, version, people, numberOf, latest, c
           <span aria-hidden="true"> · </span>
           {changeSummary(version.added, version.removed)}
           <span aria-hidden="true"> · </span>
-          {kindLabel(version, numberOf)}
+          {kindLabel(version, numberOf, people)}
         </p>
         <p className="chosen-version__actions">
           <Link to={versionPagePath(documentId, version.id)} data-testid="open-version">Open this version</Link>
@@ -53,12 +57,17 @@ export function ChosenVersion({ documentId, version, people, numberOf, latest, c
         </p>
         {curates && !latest && <RestoreControl key={version.id} documentId={documentId} version={version} onRestored={onRestored} />}
       </div>
-      {preview.status === 'error' && <p className="error-text" role="alert">This version could not be loaded. {preview.message}</p>}
-      {preview.shown && (
-        <div aria-busy={preview.status === 'loading'} data-testid="shown-version" data-number={preview.shown.version.number}>
-          <VersionText content={preview.shown.content} label={`Text of version ${preview.shown.version.number}`} />
+      <div className="history-page__body">
+        <div className="history-page__text">
+          {preview.status === 'error' && <p className="error-text" role="alert">This version could not be loaded. {preview.message}</p>}
+          {preview.shown && (
+            <div aria-busy={preview.status === 'loading'} data-testid="shown-version" data-number={preview.shown.version.number}>
+              <VersionText content={preview.shown.content} label={`Text of version ${preview.shown.version.number}`} />
+            </div>
+          )}
         </div>
-      )}
+        <div className="history-page__aside">{aside}</div>
+      </div>
     </div>
   )
 }

@@ -20,7 +20,7 @@ import { stepOf } from './timeline'
 import { Timeline } from './Timeline'
 import { useHistory } from './use-history'
 import { useRefreshOnFocus } from './use-refresh-on-focus'
-import { VersionEntry } from './VersionEntry'
+import { VersionList } from './VersionList'
 import '../contributors/contributors-page.css'
 import './history.css'
 
@@ -61,10 +61,16 @@ function History({ documentId }: { readonly documentId: string }) {
     reload()
   }
 
+  const nameForm = curates && (
+    <section className="history-page__section">
+      <NameVersionForm documentId={document.id} onNamed={announce('Named: version # is now a named version.')} />
+    </section>
+  )
+
   return (
     <>
       <DocumentPagesHeader document={document} current="history" />
-      <main className="contributors-page history-page" data-testid="history-page">
+      <main className="contributors-page contributors-page--wide history-page" data-testid="history-page">
         <HistoryBreadcrumbs documentId={document.id} documentTitle={documentTitle(document)} />
         <section aria-labelledby={headingId}>
           <div className="history-page__top">
@@ -81,41 +87,37 @@ function History({ documentId }: { readonly documentId: string }) {
           <p className="history-page__notice" role="status" data-testid="history-notice">{notice}</p>
           {history.lastVisit && <LastVisitNotice documentId={document.id} lastVisit={history.lastVisit} versions={all} now={now} />}
           {chosenVersion === undefined || latest === undefined ? (
-            <p className="contributors-page__empty" data-testid="no-versions">
-              No versions yet. One is recorded a couple of minutes after someone edits the document.
-            </p>
+            <>
+              <p className="contributors-page__empty" data-testid="no-versions">
+                No versions yet. One is recorded a couple of minutes after someone edits the document.
+              </p>
+              {nameForm}
+            </>
           ) : (
             <>
               <Timeline versions={all} chosen={chosen} onChoose={choose} now={now} />
               <ChosenVersion documentId={document.id} version={chosenVersion} people={history.people} numberOf={numberOf}
                 latest={chosenVersion.id === latest.id} curates={curates} now={now}
-                onRestored={announce('Restored: the current text is now version #.')} />
+                onRestored={announce('Restored: the current text is now version #.')}
+                aside={
+                  <>
+                    <section className="history-page__section" aria-labelledby={`${headingId}-compare`}>
+                      <h3 id={`${headingId}-compare`} className="history-page__subheading">Compare two versions</h3>
+                      <CompareForm documentId={document.id} versions={all} hasLastVisit={history.lastVisit !== null}
+                        from={all[Math.max(0, all.length - 2)]?.id ?? ''} to={CURRENT} now={now} />
+                    </section>
+                    {nameForm}
+                    <section className="history-page__section" aria-labelledby={`${headingId}-list`}>
+                      <h3 id={`${headingId}-list`} className="history-page__subheading">All versions</h3>
+                      <VersionList documentId={document.id} versions={all} people={history.people} chosenId={chosenVersion.id}
+                        numberOf={numberOf} now={now} />
+                    </section>
+                  </>
+                }
+              />
             </>
           )}
         </section>
-        {all.length > 0 && (
-          <section className="history-page__section" aria-labelledby={`${headingId}-compare`}>
-            <h3 id={`${headingId}-compare`} className="contributors-page__subheading">Compare two versions</h3>
-            <CompareForm documentId={document.id} versions={all} hasLastVisit={history.lastVisit !== null}
-              from={all[Math.max(0, all.length - 2)]?.id ?? ''} to={CURRENT} now={now} />
-          </section>
-        )}
-        {curates && (
-          <section className="history-page__section">
-            <NameVersionForm documentId={document.id} onNamed={announce('Named: version # is now a named version.')} />
-          </section>
-        )}
-        {all.length > 0 && (
-          <section className="history-page__section" aria-labelledby={`${headingId}-list`}>
-            <h3 id={`${headingId}-list`} className="contributors-page__subheading">All versions</h3>
-            <ol className="version-list" data-testid="version-list" reversed>
-              {[...all].reverse().map((version) => (
-                <VersionEntry key={version.id} documentId={document.id} version={version} people={history.people}
-                  numberOf={numberOf} chosen={version.id === chosenVersion?.id} latest={version.id === latest?.id} now={now} />
-              ))}
-            </ol>
-          </section>
-        )}
       </main>
     </>
   )

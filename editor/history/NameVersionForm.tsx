@@ -35,7 +35,7 @@ export function NameVersionForm({ documentId, onNamed }: NameVersionFormProps) {
   }
   return (
     <form className="name-version" onSubmit={submit} data-testid="name-version-form">
-      <h3 className="name-version__heading">Name the current version</h3>
+      <h3 className="history-page__subheading">Name the current version</h3>
       <p className="name-version__hint">A milestone everyone can find again: named versions stand out on the timeline and in the list.</p>
       <label className="field-label" htmlFor={`${id}-name`}>Name</label>
       <input id={`${id}-name`} className="input" required maxLength={NAME_LIMIT} value={name} placeholder="Draft 0.3 — sent to members"

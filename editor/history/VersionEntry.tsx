@@ -48,7 +48,7 @@ export function VersionEntry({ documentId, version, people, numberOf, chosen, no
         <span aria-hidden="true"> · </span>
         <span data-testid="version-summary">{changeSummary(version.added, version.removed)}</span>
         <span aria-hidden="true"> · </span>
-        <span data-testid="version-kind">{kindLabel(version, numberOf)}</span>
+        <span data-testid="version-kind">{kindLabel(version, numberOf, people)}</span>
       </p>
       <p className="version-entry__actions">
         {!latest && (

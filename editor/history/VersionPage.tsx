@@ -60,7 +60,7 @@ function Version({ documentId, versionId }: { readonly documentId: string; reado
           )}
           {version.note && <p className="version-banner__note">{version.note}</p>}
           <p className="version-banner__meta">
-            {changeSummary(version.added, version.removed)} · {kindLabel(version, numberOf)}
+            {changeSummary(version.added, version.removed)} · {kindLabel(version, numberOf, history.people)}
           </p>
           <p className="version-banner__links">
             <Link to={historyPath(document.id)}>Back to history</Link>

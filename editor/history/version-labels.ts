@@ -25,15 +25,24 @@ export function changeSummary(added: number, removed: number): string {
   return `+${added} \u2212${removed} ${noun}`
 }
 
-/** Why the version was recorded; `numberOf` finds the number of the version a restore came from. */
-export function kindLabel(version: VersionSummary, numberOf: (versionId: string) => number | undefined): string {
+/**
+ * Why the version was recorded; `numberOf` finds the number of the version a restore came from,
+ * `people` who named a named one.
+ */
+export function kindLabel(
+  version: VersionSummary,
+  numberOf: (versionId: string) => number | undefined,
+  people: HistoryPeople = {},
+): string {
   switch (version.kind) {
     case 'edits':
       return 'Edits'
     case 'decision':
       return 'After a decision'
-    case 'named':
-      return 'Named'
+    case 'named': {
+      const namer = version.namedBy === null ? undefined : people[version.namedBy]
+      return namer ? `Named by ${namer.displayName}` : 'Named'
+    }
     case 'restore': {
       const number = version.restoredFrom === null ? undefined : numberOf(version.restoredFrom)
       return number === undefined ? 'Restored from an earlier version' : `Restored from #${number}`

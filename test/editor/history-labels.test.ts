@@ -43,6 +43,7 @@ describe('how a version is named for people', () => {
     expect(kindLabel(version(1), numberOf)).toBe('Edits')
     expect(kindLabel(version(2, { kind: 'decision' }), numberOf)).toBe('After a decision')
     expect(kindLabel(version(4, { kind: 'named', name: 'Draft' }), numberOf)).toBe('Named')
+    expect(kindLabel(version(4, { kind: 'named', name: 'Draft', namedBy: 'd' }), numberOf, people)).toBe('Named by Dan')
     expect(kindLabel(version(5, { kind: 'restore', restoredFrom: 'v3' }), numberOf)).toBe('Restored from #3')
     expect(kindLabel(version(6, { kind: 'restore', restoredFrom: 'gone' }), numberOf)).toBe('Restored from an earlier version')
   })
