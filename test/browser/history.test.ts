@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { connectClient } from '../support/clients'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp } from '../support/accounts'
 import { browserAvailable, launchBrowser, signedInVisitor, visitorIn } from '../support/browser'
 import { deleteWords, joinAsEditor, nameVersion, VERSIONS_API, writeParagraph } from '../support/history-room'
+import { setup, suggest, SUGGESTIONS_API } from '../support/review'
 import { startServer, type TestServer } from '../support/server'
 
 const HISTORY_PAGE = `/d/${MANIFESTO_ID}/history`
@@ -134,5 +136,62 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
     await page.goto(`${server.url}/d/${MANIFESTO_ID}/v/${draft1.id}`)
     await page.getByTestId('version-banner').waitFor()
     expect(await page.getByTestId('restore').count()).toBe(0)
+  })
+
+  it('shows someone signed in the changes since their last visit, by whom', async () => {
+    const { server, carla, dan } = await twoDrafts()
+    // Carla had the document open, and closed it: the server notes what she had seen.
+    carla.client.destroy()
+    await expect.poll(async () => ((await (await as(server, carla.person).get(VERSIONS_API)).json()) as { lastVisit: unknown }).lastVisit).not.toBeNull()
+    await writeParagraph(dan, 'Dan wrote this while Carla was away.')
+
+    const { page } = await signedInVisitor(await launchBrowser(), server.url, carla.person)
+    await page.goto(`${server.url}${HISTORY_PAGE}`)
+    await page.getByTestId('changes-since-last-visit').click()
+    await page.getByTestId('compare-page').waitFor()
+    expect(await page.getByTestId('compare-heading').textContent()).toMatch(/^Your last visit \(.+\) → The current text$/)
+    expect(await page.locator('[data-change=added][data-by=dan]').allTextContents()).toEqual(['Dan wrote this while Carla was away.'])
+    expect(await page.locator('[data-change=removed]').count()).toBe(0)
+  })
+
+  it('shows a named version’s changelog with the suggestions accepted and rejected, and why', async () => {
+    const context = await setup()
+    const accepted = await suggest(context, (tr, find) => tr.insertText('quietly ', find('drafted by a handful')))
+    const rejected = await suggest(context, (tr, find) => tr.insertText(' Truly.', find('too late to change.') + 19))
+    for (const [id, verdict, reason] of [[accepted, 'accept', 'Sharper.'], [rejected, 'reject', 'Too emphatic.']] as const) {
+      expect((await as(context.server, context.mara).post(`${SUGGESTIONS_API}/${id}/${verdict}`, { reason })).status).toBe(200)
+    }
+    const named = await nameVersion(context.server, context.mara, 'Draft 0.2')
+
+    const { page } = await visitorIn(await launchBrowser())
+    await page.goto(`${context.server.url}/d/${MANIFESTO_ID}/v/${named.id}`)
+    const changelog = page.getByTestId('changelog')
+    await changelog.waitFor()
+    const decisions = changelog.getByTestId('changelog-decision')
+    expect(await decisions.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.action))).toEqual(['accepted', 'rejected'])
+    expect(await decisions.getByTestId('changelog-reason').allTextContents()).toEqual([': “Sharper.”', ': “Too emphatic.”'])
+    expect(await decisions.first().innerText()).toMatch(/^Accepted quietly suggested by Carla, accepted by Mara/)
+    expect(await changelog.locator('[data-testid=share][data-person=carla]').count()).toBe(1)
+  })
+
+  it('lets a maintainer name the current version, which then stands out in the list and on the timeline', async () => {
+    const { server, mara } = await twoDrafts()
+    const before = await listVersions(server)
+    const { page } = await signedInVisitor(await launchBrowser(), server.url, mara)
+    await page.goto(`${server.url}${HISTORY_PAGE}`)
+    await page.getByLabel('Name', { exact: true }).fill('Draft 0.3 — sent to members')
+    await page.getByLabel('Note (optional)').fill('For the meeting on Thursday.')
+    await page.getByTestId('name-version').click()
+
+    // Nothing changed since Draft 2, so the server names that version again rather than recording a new one.
+    const newest = page.getByTestId('version').first()
+    await newest.getByText('Draft 0.3 — sent to members').waitFor()
+    expect(await page.getByTestId('history-notice').textContent()).toMatch(/^Named: version \d+ is now a named version\.$/)
+    expect(await newest.getByTestId('version-note').textContent()).toBe('For the meeting on Thursday.')
+    const after = await listVersions(server)
+    expect(after.length).toBe(before.length)
+    expect(after.at(-1)).toMatchObject({ id: before.at(-1)!.id, name: 'Draft 0.3 — sent to members' })
+    expect(await page.getByTestId('version').count()).toBe(after.length)
+    expect(await page.getByTestId('timeline-mark').last().getAttribute('title')).toBe('Draft 0.3 — sent to members')
   })
 })
