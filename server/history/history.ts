@@ -71,6 +71,11 @@ export class History {
     return this.options.store.readHistory(documentId)
   }
 
+  /** The record once any version being recorded is in it: a version announced is a version listed. */
+  list(documentId: string): Promise<HistoryRecord> {
+    return this.queue.idle(documentId).then(() => this.read(documentId))
+  }
+
   /** Records the text as it stands now. An `edits` version is skipped when nothing changed since the last. */
   record(documentId: string, room: HistoryRoom, request: VersionRequest): Promise<StoredVersion | null> {
     return this.queue.run(documentId, () => this.recordNow(documentId, room, request))

@@ -70,8 +70,9 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
   router.get('/documents/:id/versions', async (request, response) => {
     const user = currentUser(response)
     const { document } = await readableDocument(store, request.params.id, user)
-    // Through the room: loading the document records any version it was owed.
-    const record = await withRoom(document.id, async () => history.read(document.id))
+    let record = await history.list(document.id)
+    // A document nobody has opened since it was made has no version yet; loading it records the first.
+    if (record.versions.length === 0) record = await withRoom(document.id, async () => history.list(document.id))
     const visit = user ? record.visits[user.id] : undefined
     response.json({
       versions: record.versions.map(versionJson),
@@ -111,7 +112,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     const log = await withRoom(document.id, async (room) => {
       const point = await history.point(document.id, room, request.params.vid)
       const version = versionOf(point, request.params.vid)
-      const { versions } = await history.read(document.id)
+      const { versions } = await history.list(document.id)
       const { since, covered } = changelogRange(versions, versions.findIndex((candidate) => candidate.id === version.id))
       const start = since ? await history.point(document.id, room, since.id) : { snapshot: Y.emptySnapshot, at: 0 }
       const { summary } = compareVersions(room.doc, room.attribution, start.snapshot, start.at, point.snapshot)
