@@ -5,9 +5,10 @@
  */
 import type { Extensions } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { VersionContent } from '../http/history'
 import { documentExtensions } from '../schema/extensions'
+import { hasText } from './has-text'
 import '../document/document-layout.css'
 import '../document/prose.css'
 
@@ -26,20 +27,30 @@ export function VersionText({ content, label, extensions = NO_EXTENSIONS, testId
     {
       editable: false,
       extensions: [...documentExtensions(), ...extensions],
-      content,
       editorProps: { attributes: { class: 'prose', role: 'document', 'aria-label': label, 'aria-readonly': 'true' } },
     },
     [extensions],
   )
+  const [unreadable, setUnreadable] = useState(false)
   // Moving along the timeline swaps the text in the same editor rather than building a new one.
   useEffect(() => {
-    if (!editor.isDestroyed) editor.commands.setContent(content, { emitUpdate: false })
+    if (editor.isDestroyed) return
+    // Not Tiptap's strict check: it refuses a change mark in a code block, which the schema's code
+    // blocks do not list but can draw. Tiptap shows an empty page for content it cannot read at
+    // all, which would pass for "this version was empty": that case is told apart here.
+    editor.commands.setContent(content, { emitUpdate: false })
+    setUnreadable(editor.isEmpty && hasText(content))
   }, [editor, content])
   useEffect(() => {
     editor.view.dom.setAttribute('aria-label', label)
   }, [editor, label])
   return (
     <article className="document-sheet version-sheet" data-testid={testId}>
+      {unreadable && (
+        <p className="error-text" role="alert">
+          This text holds something this version of Coffeehouse cannot show. Export it as Markdown or HTML to read it.
+        </p>
+      )}
       <EditorContent editor={editor} />
     </article>
   )

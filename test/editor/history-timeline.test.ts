@@ -2,6 +2,7 @@ import { getSchema } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import type { VersionSummary } from '../../editor/http/history'
 import { namedMarks, stepFraction, stepOf } from '../../editor/history/timeline'
+import { hasText } from '../../editor/history/has-text'
 import { safeColour, VersionChange } from '../../editor/history/version-change'
 import { documentExtensions } from '../../editor/schema/extensions'
 
@@ -64,5 +65,23 @@ describe('the versionChange mark', () => {
     expect(safeColour('#abcdef')).toBe('#abcdef')
     expect(safeColour('red; background: url(x)')).toBeNull()
     expect(safeColour(undefined)).toBeNull()
+  })
+})
+
+describe('telling an unreadable version from an empty one', () => {
+  it('finds text anywhere in a document, and none in empty paragraphs', () => {
+    expect(hasText({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe(false)
+    expect(hasText({ type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }] }] })).toBe(true)
+  })
+})
+
+describe('a change mark in a code block', () => {
+  it('is drawn rather than refused: the comparison marks deleted code too', () => {
+    const schema = getSchema([...documentExtensions(), VersionChange])
+    const json = {
+      type: 'doc',
+      content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'x = 1', marks: [{ type: 'versionChange', attrs: { kind: 'removed', by: null, at: null } }] }] }],
+    }
+    expect(schema.nodeFromJSON(json).textContent).toBe('x = 1')
   })
 })
