@@ -1,5 +1,6 @@
 /** Versions through the real API, and waiting for the server to record one. */
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import type { versionJson } from '../../server/http/versions'
 import { as, type SignedIn } from './accounts'
 import type { TestClient } from './clients'
 import { until } from './events'
@@ -8,21 +9,8 @@ import type { TestServer } from './server'
 export const VERSIONS_API = `/api/documents/${MANIFESTO_ID}/versions`
 export const COMPARE_API = `/api/documents/${MANIFESTO_ID}/compare`
 
-export interface VersionJson {
-  id: string
-  number: number
-  at: string
-  kind: 'edits' | 'decision' | 'named' | 'restore'
-  name: string | null
-  note: string | null
-  namedBy: string | null
-  by: string | null
-  people: string[]
-  added: number
-  removed: number
-  decisions: string[]
-  restoredFrom: string | null
-}
+/** A version as the API gives it. */
+export type VersionJson = ReturnType<typeof versionJson>
 
 /** The newest version the server has announced in the room (its presence field `history.latest`). */
 function announced(client: TestClient): string | null {
