@@ -110,7 +110,7 @@ function History({ documentId }: { readonly documentId: string }) {
                     <section className="history-page__section" aria-labelledby={`${headingId}-list`}>
                       <h3 id={`${headingId}-list`} className="history-page__subheading">All versions</h3>
                       <VersionList documentId={document.id} versions={all} people={history.people} chosenId={chosenVersion.id}
-                        numberOf={numberOf} now={now} />
+                        numberOf={numberOf} now={now} onNamed={curates ? announce('Named: version # has its name.') : null} />
                     </section>
                   </>
                 }

@@ -50,14 +50,14 @@ export function VersionEntry({ documentId, version, people, numberOf, chosen, no
         <span aria-hidden="true"> · </span>
         <span data-testid="version-kind">{kindLabel(version, numberOf, people)}</span>
       </p>
-      <p className="version-entry__actions">
+      <div className="version-entry__actions">
         {!latest && (
           <Link to={comparePath(documentId, version.id)} data-testid="compare-with-current">
             Compare with current
           </Link>
         )}
         {children}
-      </p>
+      </div>
     </li>
   )
 }

@@ -137,6 +137,12 @@ export async function nameCurrentVersion(documentId: string, name: string, note:
   return parsed(versionAnswer, body, 'a named version').version
 }
 
+/** Maintainers: names (or renames) a version already recorded. */
+export async function nameVersion(documentId: string, versionId: string, name: string, note: string): Promise<VersionSummary> {
+  const body = await requestJson(versionPath(documentId, versionId), { method: 'PATCH', body: JSON.stringify(note ? { name, note } : { name }) })
+  return parsed(versionAnswer, body, 'a named version').version
+}
+
 /** Maintainers: makes an old version's text the current one, as a new version; the history keeps everything. */
 export async function restoreVersion(documentId: string, versionId: string): Promise<VersionSummary> {
   const body = await requestJson(`${versionPath(documentId, versionId)}/restore`, { method: 'POST', body: '{}' })

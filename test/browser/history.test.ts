@@ -131,6 +131,7 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
     await page.goto(`${server.url}${HISTORY_PAGE}`)
     await page.getByTestId('version-list').waitFor()
     expect(await page.getByTestId('name-version-form').count()).toBe(0)
+    expect(await page.getByTestId('rename-version').count()).toBe(0)
     expect(await page.getByTestId('restore').count()).toBe(0)
     expect(await page.getByTestId('last-visit').count()).toBe(0)
     await page.goto(`${server.url}/d/${MANIFESTO_ID}/v/${draft1.id}`)
@@ -174,7 +175,7 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
     expect(await changelog.locator('[data-testid=share][data-person=carla]').count()).toBe(1)
   })
 
-  it('lets a maintainer name the current version, which then stands out in the list and on the timeline', async () => {
+  it('lets a maintainer name the current version and an older one, which then stand out in the list and on the timeline', async () => {
     const { server, mara } = await twoDrafts()
     const before = await listVersions(server)
     const { page } = await signedInVisitor(await launchBrowser(), server.url, mara)
@@ -193,6 +194,16 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
     expect(after.at(-1)).toMatchObject({ id: before.at(-1)!.id, name: 'Draft 0.3 — sent to members' })
     expect(await page.getByTestId('version').count()).toBe(after.length)
     expect(await page.getByTestId('timeline-mark').last().getAttribute('title')).toBe('Draft 0.3 — sent to members')
+
+    // An older version is named from its entry in the list.
+    const first = page.locator('[data-testid=version][data-number="1"]')
+    await first.getByTestId('rename-version').click()
+    await first.getByLabel('Name', { exact: true }).fill('The starting text')
+    await first.getByRole('button', { name: 'Name it' }).click()
+    await first.getByTestId('version-name').waitFor()
+    expect(await first.getByTestId('version-name').textContent()).toBe('The starting text')
+    expect(await page.getByTestId('timeline-mark').first().getAttribute('title')).toBe('The starting text')
+    expect((await listVersions(server))[0]!.name).toBe('The starting text')
   })
 
   it('is reached from the document’s header and fits a phone without scrolling sideways', async () => {
