@@ -6,6 +6,7 @@
 import { authors } from './authors'
 import { authorship } from './authorship'
 import { coldLoad } from './cold-load'
+import { history } from './history'
 import { latency } from './latency'
 import { memory } from './memory'
 import { persistence } from './persistence'
@@ -13,7 +14,7 @@ import { suggestionCheck } from './suggestion-check'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, authorship, coldLoad, persistence, memory, suggestionCheck]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, authorship, coldLoad, persistence, memory, suggestionCheck, history]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)
