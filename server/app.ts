@@ -63,6 +63,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       now: Date.now,
       idleMs: config.versions.idleMs,
       maxMs: config.versions.maxMs,
+      visitGapMs: config.versions.visitGapMs,
       onError: (document, error) => logger.error({ err: error, document }, 'recording a version failed'),
     })
 

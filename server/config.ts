@@ -37,6 +37,11 @@ const environmentSchema = z.object({
    */
   VERSION_IDLE_MS: integer(2 * 60_000).pipe(z.number().min(1)),
   VERSION_MAX_MS: integer(10 * 60_000).pipe(z.number().min(1)),
+  /**
+   * 30 minutes away makes the next opening of a document a new visit, for "changes since my last
+   * visit": a reload or a look at the History page is not a visit of its own, an evening away is.
+   */
+  VISIT_GAP_MS: integer(30 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Send the session cookie only over HTTPS. Turn on behind a TLS proxy. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
@@ -70,7 +75,7 @@ export interface Config {
   maxMessageBytes: number
   compactLogBytes: number
   /** When to record a version after edits (ms): after this long without one, or this long after the first. */
-  versions: { idleMs: number; maxMs: number }
+  versions: { idleMs: number; maxMs: number; visitGapMs: number }
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
   secureCookies: boolean
   limits: {
@@ -99,7 +104,7 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     editorDir: path.resolve(env.EDITOR_DIR),
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactLogBytes: env.COMPACT_LOG_BYTES,
-    versions: { idleMs: env.VERSION_IDLE_MS, maxMs: env.VERSION_MAX_MS },
+    versions: { idleMs: env.VERSION_IDLE_MS, maxMs: env.VERSION_MAX_MS, visitGapMs: env.VISIT_GAP_MS },
     logLevel: env.LOG_LEVEL,
     secureCookies: env.COOKIE_SECURE === 'true',
     limits: {

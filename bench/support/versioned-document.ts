@@ -68,6 +68,7 @@ export async function versionedDocument(trace: Trace, options: VersionedDocument
     model: createDocumentModel(),
     now: () => clock,
     idleMs: NEVER_MS,
+    visitGapMs: NEVER_MS,
     maxMs: NEVER_MS,
     onError: (_document, error) => {
       throw error

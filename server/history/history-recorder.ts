@@ -27,9 +27,10 @@ export function historyRecorder(history: History): Extension {
       if (!Y.equalSnapshots(latest, Y.snapshot(doc))) history.pending.changed(documentId, null)
     },
 
-    onJoin({ documentId, room }) {
+    async onJoin({ documentId, room, connection }) {
       const tracked = history.pending.roomOf(documentId)
       if (tracked) tracked.setServerPresence = (field, value) => room.setServerPresence(field, value)
+      if (connection.user !== null) await history.returned(documentId, connection.user)
     },
 
     onChange({ documentId, author }) {

@@ -14,6 +14,7 @@ import { PendingEdits } from './pending-edits'
 import { restoreVersion } from './restore'
 import { decodeChain, decodeRelative, encodeRelative } from './snapshots'
 import { compareVersions, readVersion } from './version-reader'
+import { lastVisit, returned } from './visits'
 import type { HistoryRecord, StoredVersion, VersionKind } from './version-model'
 
 export type HistoryProblem = 'version_not_found' | 'no_last_visit' | 'suggestions_pending'
@@ -35,6 +36,8 @@ export interface HistoryOptions {
   /** When to record a version after edits (see server/config.ts). */
   idleMs: number
   maxMs: number
+  /** How long someone must be away for their next visit to be a new one (see visits.ts). */
+  visitGapMs: number
   onError: (documentId: string, error: unknown) => void
 }
 
@@ -123,17 +126,35 @@ export class History {
     return this.queue.idle(documentId).then(() => this.pointNow(documentId, room, reference, user))
   }
 
+  /** `user` opened the document: if they had been away long enough, a new visit begins. */
+  returned(documentId: string, user: string): Promise<void> {
+    return this.queue.run(documentId, async () => {
+      const history = await this.read(documentId)
+      const visit = history.visits[user]
+      const next = returned(visit, this.options.now(), this.options.visitGapMs)
+      if (next === visit || !next) return
+      await this.options.store.updateHistory(documentId, (changed) => {
+        changed.visits[user] = next
+      })
+    })
+  }
+
   /** Notes what `user` has seen of the document: the text as it stands as they leave. */
   visited(documentId: string, room: HistoryRoom, user: string): Promise<void> {
     return this.queue.run(documentId, async () => {
       const history = await this.read(documentId)
       const chain = decodeChain(history.versions.map((version) => version.snapshot))
       const base = history.versions.at(-1) ?? null
-      const snapshot = encodeRelative(Y.snapshot(room.doc), chain.at(-1)?.ds ?? null)
+      const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(room.doc), chain.at(-1)?.ds ?? null) }
       await this.options.store.updateHistory(documentId, (changed) => {
-        changed.visits[user] = { at: this.options.now(), base: base?.id ?? null, snapshot }
+        changed.visits[user] = { seen, since: changed.visits[user]?.since ?? null }
       })
     })
+  }
+
+  /** When `user`'s last visit ended, if they have had one. */
+  lastVisitOf(history: HistoryRecord, user: string): number | null {
+    return lastVisit(history.visits[user], this.options.now(), this.options.visitGapMs)?.at ?? null
   }
 
   private async pointNow(documentId: string, room: HistoryRoom, reference: string, user: string | null = null): Promise<HistoryPoint> {
@@ -141,7 +162,7 @@ export class History {
     const history = await this.read(documentId)
     const chain = decodeChain(history.versions.map((version) => version.snapshot))
     if (reference === 'last-visit') {
-      const visit = user === null ? undefined : history.visits[user]
+      const visit = user === null ? null : lastVisit(history.visits[user], this.options.now(), this.options.visitGapMs)
       if (!visit) throw new HistoryError('no_last_visit', 'There is no earlier visit of yours to compare with.')
       const base = visit.base === null ? -1 : history.versions.findIndex((version) => version.id === visit.base)
       return { snapshot: decodeRelative(visit.snapshot, chain[base]?.ds ?? null), at: visit.at, version: null }

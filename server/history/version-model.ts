@@ -41,12 +41,23 @@ export interface StoredVersion {
   snapshot: string
 }
 
-/** Where someone left off: what they had seen when their last editor closed. */
-export interface StoredVisit {
+/** A moment someone saw the document at, as a snapshot relative to the newest version then. */
+export interface SeenPoint {
   at: number
   /** The newest version then, whose deletions `snapshot` adds to (null: there was none). */
   base: string | null
   snapshot: string
+}
+
+/**
+ * What someone has seen (visits.ts). `seen` is when their last connection closed; `since` is
+ * what they had seen when their latest visit began, which is what "changes since my last
+ * visit" compares with while that visit goes on (they may have left the document for its
+ * History page a moment ago).
+ */
+export interface StoredVisit {
+  seen: SeenPoint
+  since: SeenPoint | null
 }
 
 export interface HistoryRecord {

@@ -73,11 +73,11 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     let record = await history.list(document.id)
     // A document nobody has opened since it was made has no version yet; loading it records the first.
     if (record.versions.length === 0) record = await withRoom(document.id, async () => history.list(document.id))
-    const visit = user ? record.visits[user.id] : undefined
+    const visit = user ? history.lastVisitOf(record, user.id) : null
     response.json({
       versions: record.versions.map(versionJson),
       people: people(record.versions.flatMap((version) => [...version.people, version.namedBy, version.by])),
-      lastVisit: visit ? { at: isoTime(visit.at) } : null,
+      lastVisit: visit === null ? null : { at: isoTime(visit) },
     })
   })
 

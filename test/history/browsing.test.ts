@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { readConfig } from '../../server/config'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp, signUpMaintainer } from '../support/accounts'
 import { connectClient } from '../support/clients'
@@ -147,7 +148,8 @@ describe('browsing versions', () => {
   })
 
   it('shows a signed-in person what changed since they last had the document open', async () => {
-    const server = await startServer()
+    // Any time away starts a new visit, so the test need not wait half an hour.
+    const server = await startServer({ versions: { ...readConfig({}).versions, visitGapMs: 0 } })
     const mara = await signUpMaintainer(server, 'mara')
     const carla = await signUp(server, 'carla', 'Carla')
     const carlas = connectClient(server, MANIFESTO_ID, carla)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { readConfig } from '../../server/config'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUpMaintainer } from '../support/accounts'
 import { connectClient } from '../support/clients'
@@ -6,6 +7,8 @@ import { listVersions, nameVersion, nextVersion, VERSIONS_API } from '../support
 import { setup, suggest, SUGGESTIONS_API } from '../support/review'
 import { startServer } from '../support/server'
 import { editDirectly } from '../support/suggest-edit'
+
+const defaults = readConfig({}).versions
 
 describe('recording versions', () => {
   it('starts a document’s history with the text it began with', async () => {
@@ -17,7 +20,7 @@ describe('recording versions', () => {
   })
 
   it('records a version once editing pauses, with who edited and how much', async () => {
-    const server = await startServer({ versions: { idleMs: 100, maxMs: 600_000 } })
+    const server = await startServer({ versions: { ...defaults, idleMs: 100 } })
     const mara = await signUpMaintainer(server, 'mara')
     const client = connectClient(server, MANIFESTO_ID, mara)
     await client.synced()
@@ -29,7 +32,7 @@ describe('recording versions', () => {
   })
 
   it('records a version while editing goes on without a pause, once the longest wait is over', async () => {
-    const server = await startServer({ versions: { idleMs: 600_000, maxMs: 150 } })
+    const server = await startServer({ versions: { ...defaults, idleMs: 600_000, maxMs: 150 } })
     const mara = await signUpMaintainer(server, 'mara')
     const client = connectClient(server, MANIFESTO_ID, mara)
     await client.synced()
@@ -55,7 +58,7 @@ describe('recording versions', () => {
   })
 
   it('records what was waiting when the document leaves memory, so a restart loses no version', async () => {
-    const server = await startServer({ versions: { idleMs: 600_000, maxMs: 600_000 } })
+    const server = await startServer({ versions: { ...defaults, idleMs: 600_000, maxMs: 600_000 } })
     const mara = await signUpMaintainer(server, 'mara')
     const client = connectClient(server, MANIFESTO_ID, mara)
     await client.synced()
