@@ -9,7 +9,6 @@
 import * as Y from 'yjs'
 import type { Extension } from '../collab/hooks'
 import type { History } from './history'
-import { decodeChain } from './snapshots'
 
 export function historyRecorder(history: History): Extension {
   return {
@@ -18,13 +17,10 @@ export function historyRecorder(history: History): Extension {
     async onLoadDocument({ documentId, doc, attribution }) {
       const room = { doc, attribution }
       history.pending.track(documentId, room)
-      const { versions } = await history.read(documentId)
-      if (versions.length === 0) {
-        await history.record(documentId, room, { kind: 'edits' })
-        return
-      }
-      const latest = decodeChain(versions.map((version) => version.snapshot)).at(-1)!
-      if (!Y.equalSnapshots(latest, Y.snapshot(doc))) history.pending.changed(documentId, null)
+      const record = await history.read(documentId)
+      const latest = history.latestSnapshot(documentId, record)
+      if (latest === null) await history.record(documentId, room, { kind: 'edits' })
+      else if (!Y.equalSnapshots(latest, Y.snapshot(doc))) history.pending.changed(documentId, null)
     },
 
     async onJoin({ documentId, room, connection }) {
@@ -48,7 +44,7 @@ export function historyRecorder(history: History): Extension {
       try {
         if (tracked && history.pending.waiting(documentId)) await history.record(documentId, tracked, { kind: 'edits' })
       } finally {
-        history.pending.untrack(documentId)
+        history.forget(documentId)
       }
     },
   }

@@ -12,7 +12,8 @@ import type { Store } from '../storage/store'
 import type { HistoryRoom, SettlingRoom } from './history-room'
 import { PendingEdits } from './pending-edits'
 import { restoreVersion } from './restore'
-import { decodeChain, decodeRelative, encodeRelative } from './snapshots'
+import { SnapshotChains } from './snapshot-chains'
+import { decodeRelative, encodeRelative } from './snapshots'
 import { compareVersions, readVersion } from './version-reader'
 import { lastVisit, returned } from './visits'
 import type { HistoryRecord, StoredVersion, VersionKind } from './version-model'
@@ -59,6 +60,7 @@ export interface HistoryPoint {
 export class History {
   readonly pending: PendingEdits
   private readonly queue = new DocumentQueue()
+  private readonly chains = new SnapshotChains()
 
   constructor(private readonly options: HistoryOptions) {
     this.pending = new PendingEdits({
@@ -68,6 +70,17 @@ export class History {
         this.record(documentId, room, { kind: 'edits' }).catch((error: unknown) => options.onError(documentId, error))
       },
     })
+  }
+
+  /** The document left memory: what was kept for it goes too. */
+  forget(documentId: string): void {
+    this.pending.untrack(documentId)
+    this.chains.forget(documentId)
+  }
+
+  /** The newest version's full snapshot, or null before the first. */
+  latestSnapshot(documentId: string, history: HistoryRecord): Y.Snapshot | null {
+    return this.chains.of(documentId, history.versions).at(-1) ?? null
   }
 
   read(documentId: string): Promise<HistoryRecord> {
@@ -89,7 +102,7 @@ export class History {
     return this.queue.run(documentId, async () => {
       const history = await this.read(documentId)
       const latest = history.versions.at(-1)
-      const chain = decodeChain(history.versions.map((version) => version.snapshot))
+      const chain = this.chains.of(documentId, history.versions)
       if (latest && Y.equalSnapshots(chain.at(-1)!, Y.snapshot(room.doc))) return this.rename(documentId, latest.id, name)
       return (await this.recordNow(documentId, room, { kind: 'named', name }))!
     })
@@ -143,7 +156,7 @@ export class History {
   visited(documentId: string, room: HistoryRoom, user: string): Promise<void> {
     return this.queue.run(documentId, async () => {
       const history = await this.read(documentId)
-      const chain = decodeChain(history.versions.map((version) => version.snapshot))
+      const chain = this.chains.of(documentId, history.versions)
       const base = history.versions.at(-1) ?? null
       const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(room.doc), chain.at(-1)?.ds ?? null) }
       await this.options.store.updateHistory(documentId, (changed) => {
@@ -160,7 +173,7 @@ export class History {
   private async pointNow(documentId: string, room: HistoryRoom, reference: string, user: string | null = null): Promise<HistoryPoint> {
     if (reference === 'current') return { snapshot: Y.snapshot(room.doc), at: this.options.now(), version: null }
     const history = await this.read(documentId)
-    const chain = decodeChain(history.versions.map((version) => version.snapshot))
+    const chain = this.chains.of(documentId, history.versions)
     if (reference === 'last-visit') {
       const visit = user === null ? null : lastVisit(history.visits[user], this.options.now(), this.options.visitGapMs)
       if (!visit) throw new HistoryError('no_last_visit', 'There is no earlier visit of yours to compare with.')
@@ -175,7 +188,7 @@ export class History {
   private async recordNow(documentId: string, room: HistoryRoom, request: VersionRequest, always = false): Promise<StoredVersion | null> {
     const authors = this.pending.take(documentId)
     const history = await this.read(documentId)
-    const chain = decodeChain(history.versions.map((version) => version.snapshot))
+    const chain = this.chains.of(documentId, history.versions)
     const previous = history.versions.at(-1)
     const latest = chain.at(-1) ?? null
     const now = Y.snapshot(room.doc)
