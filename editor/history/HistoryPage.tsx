@@ -52,18 +52,20 @@ function History({ documentId }: { readonly documentId: string }) {
   const chosen = stepOf(all, chosenId)
   const chosenVersion = all[chosen]
   const latest = all[all.length - 1]
+  // Naming and restoring are a maintainer's, like deciding on suggestions: whoever may change the text directly.
   const curates = canEditDirectly(document.role)
   const numberOf = (id: string) => numbers.get(id)
   const choose = (index: number) => setChosenId(index === all.length - 1 ? null : (all[index]?.id ?? null))
-  const announce = (message: string) => (version: VersionSummary) => {
+  // After a change here: say what happened, load the list again, and (for a new current text) show it.
+  const announce = (message: string, showNewest: boolean) => (version: VersionSummary) => {
     setNotice(message.replace('#', String(version.number)))
-    setChosenId(null)
+    if (showNewest) setChosenId(null)
     reload()
   }
 
   const nameForm = curates && (
     <section className="history-page__section">
-      <NameVersionForm documentId={document.id} onNamed={announce('Named: version # is now a named version.')} />
+      <NameVersionForm documentId={document.id} onNamed={announce('Named: version # is now a named version.', true)} />
     </section>
   )
 
@@ -98,7 +100,7 @@ function History({ documentId }: { readonly documentId: string }) {
               <Timeline versions={all} chosen={chosen} onChoose={choose} now={now} />
               <ChosenVersion documentId={document.id} version={chosenVersion} people={history.people} numberOf={numberOf}
                 latest={chosenVersion.id === latest.id} curates={curates} now={now}
-                onRestored={announce('Restored: the current text is now version #.')}
+                onRestored={announce('Restored: the current text is now version #.', true)}
                 aside={
                   <>
                     <section className="history-page__section" aria-labelledby={`${headingId}-compare`}>
@@ -110,7 +112,7 @@ function History({ documentId }: { readonly documentId: string }) {
                     <section className="history-page__section" aria-labelledby={`${headingId}-list`}>
                       <h3 id={`${headingId}-list`} className="history-page__subheading">All versions</h3>
                       <VersionList documentId={document.id} versions={all} people={history.people} chosenId={chosenVersion.id}
-                        numberOf={numberOf} now={now} onNamed={curates ? announce('Named: version # has its name.') : null} />
+                        numberOf={numberOf} now={now} onNamed={curates ? announce('Named: version # has its name.', false) : null} />
                     </section>
                   </>
                 }

@@ -40,6 +40,8 @@ function Version({ documentId, versionId }: { readonly documentId: string; reado
   if (isMissing(detail)) return <MissingVersion document={document} here="Version" message={detail.missing} />
   const { version, content } = detail
   const numberOf = (id: string) => history.versions.find((candidate) => candidate.id === id)?.number
+  // The newest version's text is the current text: nothing to compare it with, nothing to restore.
+  const latest = history.versions.at(-1)?.id === version.id
   const onRestored = (restore: VersionSummary) => {
     setRestored(restore)
     refresh()
@@ -64,11 +66,11 @@ function Version({ documentId, versionId }: { readonly documentId: string; reado
           </p>
           <p className="version-banner__links">
             <Link to={historyPath(document.id)}>Back to history</Link>
-            <Link to={comparePath(document.id, version.id)} data-testid="compare-with-current">Compare with current</Link>
+            {!latest && <Link to={comparePath(document.id, version.id)} data-testid="compare-with-current">Compare with current</Link>}
             <a href={versionExportUrl(document.id, version.id, 'markdown')} download data-testid="export-markdown">Export Markdown</a>
             <a href={versionExportUrl(document.id, version.id, 'html')} download data-testid="export-html">Export HTML</a>
           </p>
-          {canEditDirectly(document.role) && <RestoreControl documentId={document.id} version={version} onRestored={onRestored} />}
+          {canEditDirectly(document.role) && !latest && <RestoreControl documentId={document.id} version={version} onRestored={onRestored} />}
           <p className="history-page__notice" role="status" data-testid="version-notice">
             {restored && (
               <>

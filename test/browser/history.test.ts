@@ -6,7 +6,8 @@ import { as, signUp } from '../support/accounts'
 import { browserAvailable, launchBrowser, signedInVisitor, visitorIn } from '../support/browser'
 import { deleteWords, joinAsEditor, nameVersion, VERSIONS_API, writeParagraph } from '../support/history-room'
 import { setup, suggest, SUGGESTIONS_API } from '../support/review'
-import { startServer, type TestServer } from '../support/server'
+import { readConfig } from '../../server/config'
+import { startServer, type StartOptions, type TestServer } from '../support/server'
 
 const HISTORY_PAGE = `/d/${MANIFESTO_ID}/history`
 
@@ -19,8 +20,8 @@ async function listVersions(server: TestServer): Promise<Listed['versions']> {
 }
 
 /** Carla writes a line and Mara names it Draft 1; then Dan adds a line and deletes a word of Carla's, and Mara names Draft 2. */
-async function twoDrafts() {
-  const server = await startServer()
+async function twoDrafts(options: StartOptions = {}) {
+  const server = await startServer(options)
   const mara = await signUp(server, 'site-admin', 'Mara')
   const carla = await joinAsEditor(server, 'carla', 'Carla')
   const dan = await joinAsEditor(server, 'dan', 'Dan')
@@ -140,7 +141,8 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
   })
 
   it('shows someone signed in the changes since their last visit, by whom', async () => {
-    const { server, carla, dan } = await twoDrafts()
+    // Any time away ends a visit here, rather than the 30 minutes a server waits by default.
+    const { server, carla, dan } = await twoDrafts({ versions: { ...readConfig({}).versions, visitGapMs: 0 } })
     // Carla had the document open, and closed it: the server notes what she had seen.
     carla.client.destroy()
     await expect.poll(async () => ((await (await as(server, carla.person).get(VERSIONS_API)).json()) as { lastVisit: unknown }).lastVisit).not.toBeNull()
