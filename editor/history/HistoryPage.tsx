@@ -4,7 +4,7 @@
  * named ones standing out, comparing any two, changes since one's last visit, and for
  * maintainers naming the current text. Anyone who may read the document may read its history.
  */
-import { useCallback, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useParams } from 'react-router'
 import { canEditDirectly } from '../access/roles'
 import { usePageTitle } from '../app/use-page-title'
@@ -19,6 +19,7 @@ import { NameVersionForm } from './NameVersionForm'
 import { stepOf } from './timeline'
 import { Timeline } from './Timeline'
 import { useHistory } from './use-history'
+import { useLatestVersion } from './use-latest-version'
 import { useRefreshOnFocus } from './use-refresh-on-focus'
 import { VersionList } from './VersionList'
 import '../contributors/contributors-page.css'
@@ -38,11 +39,17 @@ function History({ documentId }: { readonly documentId: string }) {
     refresh()
   }, [refresh])
   useRefreshOnFocus(reload)
+  const versions = state.status === 'ready' ? state.data.history.versions : null
+  // The room announced a version this page has not listed: load the list again.
+  const latestVersion = useLatestVersion(documentId)
+  const listed = latestVersion === '' || versions === null || versions.some((version) => version.id === latestVersion)
+  useEffect(() => {
+    if (!listed) reload()
+  }, [listed, reload])
   // Null: the newest, wherever that is after a refresh; otherwise the version chosen on the timeline.
   const [chosenId, setChosenId] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
   const headingId = useId()
-  const versions = state.status === 'ready' ? state.data.history.versions : null
   const numbers = useMemo(() => new Map((versions ?? []).map((version) => [version.id, version.number])), [versions])
   usePageTitle(state.status === 'ready' ? `History · ${documentTitle(state.data.document)}` : 'History')
   if (state.status !== 'ready') return <PageProblem documentId={documentId} problem={state} what="history" retry={retry} />

@@ -1,8 +1,7 @@
 /**
- * Loads a page's data again when its tab comes back into view. The history pages do not open the
- * document's room (that would load the whole live document and count the visitor as a reader of
- * it) so they cannot hear the server announce a new version; coming back to the tab, or the
- * Refresh button, is when a newer one is looked for.
+ * Loads a page's data again when its tab comes back into view. The room announces new versions
+ * (use-latest-version.ts), but not a version named or renamed after it was recorded, and the
+ * "5 minutes ago" on the page has aged meanwhile: coming back is when both are brought up to date.
  */
 import { useEffect } from 'react'
 

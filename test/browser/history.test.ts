@@ -222,4 +222,21 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
     await page.getByTestId('compare-text').waitFor()
     expect(await sideways()).toBe(false)
   })
+
+  it('shows a reader who has the History page open each new version as it is recorded', async () => {
+    const { server, mara, dan } = await twoDrafts()
+    const { page } = await visitorIn(await launchBrowser())
+    await page.goto(`${server.url}${HISTORY_PAGE}`)
+    await page.getByTestId('version-list').waitFor()
+    const before = await page.getByTestId('version').count()
+
+    await writeParagraph(dan, 'Dan wrote this while the reader watched.')
+    const draft3 = await nameVersion(server, mara, 'Draft 3')
+    const newest = page.locator(`[data-testid=version][data-number="${draft3.number}"]`)
+    await newest.getByText('Draft 3').waitFor()
+    expect(await page.getByTestId('version').count()).toBe(before + 1)
+    // The timeline was at the newest version, so it moves on to the new one, and shows its text.
+    await page.locator(`[data-testid=shown-version][data-number="${draft3.number}"]`).waitFor()
+    expect(await shownText(page)).toContain('Dan wrote this while the reader watched.')
+  })
 })
