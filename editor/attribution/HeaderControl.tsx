@@ -8,8 +8,8 @@ import { useTooltip } from '../ui/Tooltip'
 import { useMediaQuery } from '../ui/use-media-query'
 import './authors.css'
 
-/** Below this width the title, Share, Download, Suggestions, Show authors, Contributors, Decisions and the presence bar do not all fit with labels (authors.css agrees). */
-const COMPACT_QUERY = '(max-width: 1499px)'
+/** Below this width the title, Share, Download, Suggestions, Show authors, Contributors, Decisions, History and the presence bar do not all fit with labels (authors.css agrees). */
+const COMPACT_QUERY = '(max-width: 1639px)'
 
 export function useHeaderControl(label: string, icon: ReactNode) {
   const compact = useMediaQuery(COMPACT_QUERY)

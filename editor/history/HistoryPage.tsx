@@ -4,7 +4,7 @@
  * named ones standing out, comparing any two, changes since one's last visit, and for
  * maintainers naming the current text. Anyone who may read the document may read its history.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useParams } from 'react-router'
 import { canEditDirectly } from '../access/roles'
 import { usePageTitle } from '../app/use-page-title'
@@ -41,11 +41,20 @@ function History({ documentId }: { readonly documentId: string }) {
   useRefreshOnFocus(reload)
   const versions = state.status === 'ready' ? state.data.history.versions : null
   // The room announced a version this page has not listed: load the list again.
-  const latestVersion = useLatestVersion(documentId)
-  const listed = latestVersion === '' || versions === null || versions.some((version) => version.id === latestVersion)
+  const announced = useLatestVersion(documentId)
+  const listed = announced.latest === '' || versions === null || versions.some((version) => version.id === announced.latest)
   useEffect(() => {
     if (!listed) reload()
   }, [listed, reload])
+  // A version was named or renamed since the room first told this page about the history.
+  const firstRevision = useRef(announced.revision)
+  useEffect(() => {
+    if (firstRevision.current === '') firstRevision.current = announced.revision
+    else if (announced.revision !== firstRevision.current) {
+      firstRevision.current = announced.revision
+      reload()
+    }
+  }, [announced.revision, reload])
   // Null: the newest, wherever that is after a refresh; otherwise the version chosen on the timeline.
   const [chosenId, setChosenId] = useState<string | null>(null)
   const [notice, setNotice] = useState('')

@@ -4,8 +4,8 @@
  * recorded, so an open History page learns of one without being asked.
  *
  * Hearing it means joining the room: the page syncs a copy of the document it never shows or
- * edits, and publishes no presence of its own. The server counts this as part of the person's
- * visit (docs/history.md), so a look at the history does not reset "changes since your last visit".
+ * edits, and publishes no presence of its own. It says it only reads the history, so the server
+ * does not count it as a visit to the document (docs/history.md, "changes since your last visit").
  */
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
@@ -17,18 +17,30 @@ function collabUrl(location: Location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
 }
 
-/** The id of the newest version the room has announced; '' until it announces one. */
-export function useLatestVersion(documentId: string): string {
-  const [latest, setLatest] = useState('')
+export interface Announced {
+  /** The newest version's id; '' until the room announces one. */
+  latest: string
+  /** Changes whenever the record does, a rename included; '' until announced. */
+  revision: string
+}
+
+/** What the room has announced of the document's history. */
+export function useLatestVersion(documentId: string): Announced {
+  const [latest, setLatest] = useState<Announced>(NOTHING_YET)
   useEffect(() => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(collabUrl(window.location), encodeURIComponent(documentId), doc, {
       // Another tab's copy is of no use here, and the page never writes.
       disableBc: true,
+      // Reading the history is not a visit to the document (server/history/history-recorder.ts).
+      params: { history: '1' },
     })
     // Nobody is "in the document" for reading its history: no caret, no name on the presence bar.
     provider.awareness.setLocalState(null)
-    const read = () => setLatest(readLatest(provider.awareness))
+    const read = () => {
+      const announced = readLatest(provider.awareness)
+      setLatest((known) => (known.latest === announced.latest && known.revision === announced.revision ? known : announced))
+    }
     provider.awareness.on('change', read)
     return () => {
       provider.awareness.off('change', read)
@@ -39,12 +51,14 @@ export function useLatestVersion(documentId: string): string {
   return latest
 }
 
-function readLatest(awareness: Awareness): string {
+const NOTHING_YET: Announced = { latest: '', revision: '' }
+
+function readLatest(awareness: Awareness): Announced {
   for (const state of awareness.getStates().values()) {
-    const history: unknown = state.history
-    if (typeof history === 'object' && history !== null && typeof (history as { latest?: unknown }).latest === 'string') {
-      return (history as { latest: string }).latest
+    const history = state.history as { latest?: unknown; revision?: unknown } | undefined
+    if (typeof history?.latest === 'string') {
+      return { latest: history.latest, revision: typeof history.revision === 'string' ? history.revision : '' }
     }
   }
-  return ''
+  return NOTHING_YET
 }

@@ -7,12 +7,25 @@
  * one after the usual pause. A document leaving memory records what is waiting first.
  */
 import * as Y from 'yjs'
-import type { Extension } from '../collab/hooks'
+import type { ConnectionInfo, Extension } from '../collab/hooks'
 import type { History } from './history'
 
+/**
+ * A History page joins the room only to hear of new versions (HISTORY_READER_PARAM); reading
+ * the history is not a visit to the document, so it moves no one's "last visit".
+ */
+export const HISTORY_READER_PARAM = 'history'
+
 export function historyRecorder(history: History): Extension {
+  const historyReaders = new Set<string>()
+  const visits = (connection: ConnectionInfo) => connection.user !== null && !historyReaders.has(connection.id)
   return {
     name: 'history',
+
+    onAuthenticate({ request, connection }) {
+      const url = new URL(request.url ?? '/', 'http://localhost')
+      if (url.searchParams.get(HISTORY_READER_PARAM) === '1') historyReaders.add(connection.id)
+    },
 
     async onLoadDocument({ documentId, doc, attribution }) {
       const room = { doc, attribution }
@@ -26,7 +39,7 @@ export function historyRecorder(history: History): Extension {
     async onJoin({ documentId, room, connection }) {
       const tracked = history.pending.roomOf(documentId)
       if (tracked) tracked.setServerPresence = (field, value) => room.setServerPresence(field, value)
-      if (connection.user !== null) await history.returned(documentId, connection.user)
+      if (visits(connection)) await history.returned(documentId, connection.user!)
     },
 
     onChange({ documentId, author }) {
@@ -35,8 +48,10 @@ export function historyRecorder(history: History): Extension {
 
     async onDisconnect({ documentId, room, connection }) {
       const tracked = history.pending.roomOf(documentId)
-      if (room === null || connection.user === null || !tracked) return
-      await history.visited(documentId, tracked, connection.user)
+      const visited = visits(connection)
+      historyReaders.delete(connection.id)
+      if (room === null || !visited || !tracked) return
+      await history.visited(documentId, tracked, connection.user!)
     },
 
     async onStoreDocument({ documentId }) {

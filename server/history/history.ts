@@ -103,19 +103,22 @@ export class History {
       const history = await this.read(documentId)
       const latest = history.versions.at(-1)
       const chain = this.chains.of(documentId, history.versions)
-      if (latest && Y.equalSnapshots(chain.at(-1)!, Y.snapshot(room.doc))) return this.rename(documentId, latest.id, name)
-      return (await this.recordNow(documentId, room, { kind: 'named', name }))!
+      // A name already given is never overwritten this way: naming the same text again is a new version.
+      const unchanged = latest !== undefined && Y.equalSnapshots(chain.at(-1)!, Y.snapshot(room.doc))
+      if (unchanged && latest.name === null) return this.rename(documentId, latest.id, name)
+      return (await this.recordNow(documentId, room, { kind: 'named', name }, true))!
     })
   }
 
   /** Names (or renames) a version that was recorded earlier. */
   async rename(documentId: string, versionId: string, { name, note, by }: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
     let named: StoredVersion | undefined
-    await this.options.store.updateHistory(documentId, (history) => {
-      named = history.versions.find((version) => version.id === versionId)
+    const history = await this.options.store.updateHistory(documentId, (changed) => {
+      named = changed.versions.find((version) => version.id === versionId)
       if (!named) throw notFound(versionId)
       Object.assign(named, { name, note, namedBy: by })
     })
+    this.announce(documentId, history.versions.at(-1)!.id)
     return named!
   }
 
@@ -215,8 +218,13 @@ export class History {
     await this.options.store.updateHistory(documentId, (changed) => {
       changed.versions.push(version)
     })
-    room.setServerPresence?.('history', { latest: version.id })
+    this.announce(documentId, version.id, room)
     return version
+  }
+
+  /** Tells open pages the record changed (docs/PROTOCOL.md): a new version, or a name. */
+  private announce(documentId: string, latest: string, room: HistoryRoom | undefined = this.pending.roomOf(documentId)): void {
+    room?.setServerPresence?.('history', { latest, revision: randomUUID() })
   }
 }
 

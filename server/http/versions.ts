@@ -143,14 +143,16 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     const { document } = await readableDocument(store, request.params.id, user)
     if (query.from === 'last-visit' && !user) throw new ApiError(401, 'sign_in_required', 'Sign in to see what changed since your last visit.')
     await withRoom(document.id, async (room) => {
-      let from = await history.point(document.id, room, query.from, user?.id ?? null)
-      let to = await history.point(document.id, room, query.to, user?.id ?? null)
+      const given = [
+        { point: await history.point(document.id, room, query.from, user?.id ?? null), reference: query.from },
+        { point: await history.point(document.id, room, query.to, user?.id ?? null), reference: query.to },
+      ]
       // Always from the earlier to the later: added text is then what people wrote, removed what they deleted.
-      if (from.at > to.at) [from, to] = [to, from]
-      const { content, summary } = compareVersions(room.doc, room.attribution, from.snapshot, from.at, to.snapshot)
+      const [from, to] = given[0]!.point.at > given[1]!.point.at ? [given[1]!, given[0]!] : [given[0]!, given[1]!]
+      const { content, summary } = compareVersions(room.doc, room.attribution, from.point.snapshot, from.point.at, to.point.snapshot)
       response.json({
-        from: pointJson(from, query.from),
-        to: pointJson(to, query.to),
+        from: pointJson(from.point, from.reference),
+        to: pointJson(to.point, to.reference),
         content,
         summary,
         people: people(summary.people.map(({ person }) => person)),

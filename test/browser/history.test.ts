@@ -186,14 +186,15 @@ describe.runIf(browserAvailable)('version history in the browser', () => {
     await page.getByLabel('Note (optional)').fill('For the meeting on Thursday.')
     await page.getByTestId('name-version').click()
 
-    // Nothing changed since Draft 2, so the server names that version again rather than recording a new one.
+    // Draft 2 keeps its name: the same text named again is a new version.
     const newest = page.getByTestId('version').first()
     await newest.getByText('Draft 0.3 — sent to members').waitFor()
     expect(await page.getByTestId('history-notice').textContent()).toMatch(/^Named: version \d+ is now a named version\.$/)
     expect(await newest.getByTestId('version-note').textContent()).toBe('For the meeting on Thursday.')
     const after = await listVersions(server)
-    expect(after.length).toBe(before.length)
-    expect(after.at(-1)).toMatchObject({ id: before.at(-1)!.id, name: 'Draft 0.3 — sent to members' })
+    expect(after.length).toBe(before.length + 1)
+    expect(after.at(-2)).toMatchObject({ id: before.at(-1)!.id, name: 'Draft 2' })
+    expect(after.at(-1)).toMatchObject({ name: 'Draft 0.3 — sent to members', added: 0, removed: 0 })
     expect(await page.getByTestId('version').count()).toBe(after.length)
     expect(await page.getByTestId('timeline-mark').last().getAttribute('title')).toBe('Draft 0.3 — sent to members')
 
