@@ -9,7 +9,7 @@ interface PeopleNamesProps {
 }
 
 export function PeopleNames({ ids, people }: PeopleNamesProps) {
-  if (ids.length === 0) return <span className="version-people version-people--none">No one named</span>
+  if (ids.length === 0) return <span className="version-people version-people--none">Nobody (starter text)</span>
   return (
     <span className="version-people" data-testid="version-people">
       {ids.map((id, index) => {
