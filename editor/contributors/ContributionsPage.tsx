@@ -42,7 +42,7 @@ function Contributions({ documentId, username }: { readonly documentId: string; 
       <DocumentPagesHeader document={document} current={{ person: person?.username ?? username }} />
       <main className="contributors-page" data-testid="contributions-page" data-person={username}
         style={contributorColour(person?.color)}>
-        <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} person={name} />
+        <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} here={name} />
         <header className="contributor-profile">
           {person && <Avatar name={person.displayName} color={person.color} size="lg" />}
           <div>

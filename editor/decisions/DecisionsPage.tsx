@@ -67,7 +67,7 @@ function Decisions({ documentId }: { readonly documentId: string }) {
             who decided, and why. A suggestion is <em>superseded</em> when another one for the same text is accepted,
             and <em>withdrawn</em> when its author takes it back.
           </p>
-          <p className="decisions-page__notice" role="status" data-testid="decisions-notice">
+          <p className="page-notice" role="status" data-testid="decisions-notice">
             {notice}
           </p>
           {decisions.length === 0 ? (

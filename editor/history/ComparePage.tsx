@@ -13,7 +13,7 @@ import { PageProblem } from '../contributors/PageProblem'
 import { CURRENT, type HistoryPeople } from '../http/history'
 import { CompareForm } from './CompareForm'
 import { comparisonEndName } from './comparison-ends'
-import { HistoryBreadcrumbs } from './HistoryBreadcrumbs'
+import { Breadcrumbs } from '../contributors/Breadcrumbs'
 import { isMissing } from './missing'
 import { MissingVersion } from './MissingVersion'
 import { ShareList } from './ShareList'
@@ -50,7 +50,7 @@ function Compare({ documentId, from, to }: { readonly documentId: string; readon
     <>
       <DocumentPagesHeader document={document} current="history" />
       <main className="contributors-page history-page" data-testid="compare-page">
-        <HistoryBreadcrumbs documentId={document.id} documentTitle={documentTitle(document)} here="Comparison" />
+        <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} page="history" here="Comparison" />
         <h2 className="contributors-page__heading" data-testid="compare-heading">
           {comparisonEndName(comparison.from, now)} → {comparisonEndName(comparison.to, now)}
         </h2>

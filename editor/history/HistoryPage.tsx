@@ -13,7 +13,7 @@ import { PageProblem } from '../contributors/PageProblem'
 import { CURRENT, type VersionSummary } from '../http/history'
 import { ChosenVersion } from './ChosenVersion'
 import { CompareForm } from './CompareForm'
-import { HistoryBreadcrumbs } from './HistoryBreadcrumbs'
+import { Breadcrumbs } from '../contributors/Breadcrumbs'
 import { LastVisitNotice } from './LastVisitNotice'
 import { NameVersionForm } from './NameVersionForm'
 import { stepOf } from './timeline'
@@ -89,7 +89,7 @@ function History({ documentId }: { readonly documentId: string }) {
     <>
       <DocumentPagesHeader document={document} current="history" />
       <main className="contributors-page contributors-page--wide history-page" data-testid="history-page">
-        <HistoryBreadcrumbs documentId={document.id} documentTitle={documentTitle(document)} />
+        <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} page="history" />
         <section aria-labelledby={headingId}>
           <div className="history-page__top">
             <h2 id={headingId} className="contributors-page__heading">History</h2>
@@ -102,7 +102,7 @@ function History({ documentId }: { readonly documentId: string }) {
             version is recorded after a burst of editing, after each decision on a suggestion, and when a maintainer
             names or restores one. <em>Named</em> versions are milestones.
           </p>
-          <p className="history-page__notice" role="status" data-testid="history-notice">{notice}</p>
+          <p className="page-notice" role="status" data-testid="history-notice">{notice}</p>
           {history.lastVisit && <LastVisitNotice documentId={document.id} lastVisit={history.lastVisit} versions={all} now={now} />}
           {chosenVersion === undefined || latest === undefined ? (
             <>

@@ -2,7 +2,7 @@
 import { Link } from 'react-router'
 import { DocumentPagesHeader, documentTitle } from '../contributors/DocumentPagesHeader'
 import type { DocumentSummary } from '../http/documents'
-import { HistoryBreadcrumbs } from './HistoryBreadcrumbs'
+import { Breadcrumbs } from '../contributors/Breadcrumbs'
 import { historyPath } from './paths'
 
 interface MissingVersionProps {
@@ -16,7 +16,7 @@ export function MissingVersion({ document, here, message }: MissingVersionProps)
     <>
       <DocumentPagesHeader document={document} current="history" />
       <main className="contributors-page history-page" data-testid="missing-version">
-        <HistoryBreadcrumbs documentId={document.id} documentTitle={documentTitle(document)} here={here} />
+        <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} page="history" here={here} />
         <p className="contributors-page__empty" role="alert">
           {message} <Link to={historyPath(document.id)}>Back to the history</Link>
         </p>

@@ -12,7 +12,7 @@ import { DocumentPagesHeader, documentTitle } from '../contributors/DocumentPage
 import { PageProblem } from '../contributors/PageProblem'
 import { versionExportUrl, type VersionSummary } from '../http/history'
 import { Changelog } from './Changelog'
-import { HistoryBreadcrumbs } from './HistoryBreadcrumbs'
+import { Breadcrumbs } from '../contributors/Breadcrumbs'
 import { isMissing } from './missing'
 import { MissingVersion } from './MissingVersion'
 import { comparePath, historyPath } from './paths'
@@ -50,7 +50,7 @@ function Version({ documentId, versionId }: { readonly documentId: string; reado
     <>
       <DocumentPagesHeader document={document} current="history" />
       <main className="contributors-page history-page" data-testid="version-page">
-        <HistoryBreadcrumbs documentId={document.id} documentTitle={documentTitle(document)} here={`Version ${version.number}`} />
+        <Breadcrumbs documentId={document.id} documentTitle={documentTitle(document)} page="history" here={`Version ${version.number}`} />
         <div className={`version-banner${version.name ? ' version-banner--named' : ''}`} data-testid="version-banner">
           <p className="version-banner__headline" data-testid="version-headline">
             {versionHeadline(version, history.people, now)}
@@ -71,7 +71,7 @@ function Version({ documentId, versionId }: { readonly documentId: string; reado
             <a href={versionExportUrl(document.id, version.id, 'html')} download data-testid="export-html">Export HTML</a>
           </p>
           {canEditDirectly(document.role) && !latest && <RestoreControl documentId={document.id} version={version} onRestored={onRestored} />}
-          <p className="history-page__notice" role="status" data-testid="version-notice">
+          <p className="page-notice" role="status" data-testid="version-notice">
             {restored && (
               <>
                 Restored: the current text is now this version’s, recorded as version {restored.number}.{' '}
