@@ -1,7 +1,7 @@
 /** "History" in the document header: every recorded version, to read, compare and (for maintainers) restore. */
 import { Link } from 'react-router'
 import { useHeaderControl } from '../attribution/HeaderControl'
-import { HistoryIcon } from './HistoryIcon'
+import { HistoryIcon } from '../ui/icons'
 import { historyPath } from './paths'
 
 export function HistoryLink({ documentId }: { readonly documentId: string }) {

@@ -193,3 +193,12 @@ export const FeedIcon = () => (
     <path d="M4 4a12 12 0 0 1 12 12" />
   </Icon>
 )
+
+/** A clock with an arrow turning back: the document's history. */
+export const HistoryIcon = () => (
+  <Icon>
+    <path d="M3.5 10a6.5 6.5 0 1 0 1.9-4.6" />
+    <path d="M3.5 3.5v3h3" />
+    <path d="M10 6.5V10l2.5 1.5" />
+  </Icon>
+)

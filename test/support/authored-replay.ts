@@ -19,10 +19,16 @@ export interface AuthoredReplayOptions {
   turn: number
   /** The server's clock advances this much per transaction (the traces have no usable times). */
   msPerTransaction: number
+  /** Stop after this many of the trace's transactions (default: all of them). */
+  transactions?: number
+  /** Called once each transaction is in the room, with how many are and the server's clock (to record versions, say). */
+  afterTransaction?: (room: Room, written: number, now: number) => Promise<void>
 }
 
 export interface AuthoredReplay {
   room: Room
+  /** Transactions written. */
+  written: number
   /** Which author wrote each transaction, by index. */
   authorOf: (transaction: number) => string
 }
@@ -51,7 +57,8 @@ export async function replayAsAuthors(trace: Trace, options: AuthoredReplayOptio
   const text = new ParagraphText(fragment)
   let pending: Uint8Array | null = null
   writer.on('update', (update: Uint8Array) => (pending = update))
-  for (const [number, { patches }] of trace.txns.entries()) {
+  const written = Math.min(options.transactions ?? trace.txns.length, trace.txns.length)
+  for (const [number, { patches }] of trace.txns.slice(0, written).entries()) {
     const author = members[Math.floor(number / options.turn) % members.length]!
     writer.clientID = author.clientId
     writer.transact(() => {
@@ -60,9 +67,10 @@ export async function replayAsAuthors(trace: Trace, options: AuthoredReplayOptio
     clock += options.msPerTransaction
     if (pending) await room.applyClientUpdate(pending, author.member)
     pending = null
+    await options.afterTransaction?.(room, number + 1, clock)
   }
   writer.destroy()
-  return { room, authorOf }
+  return { room, written, authorOf }
 }
 
 function memberFor(user: string, index: number): RoomMember {
