@@ -10,6 +10,10 @@
  *
  * About 21 updates per place, in the proportions of typing: mostly single characters. The words
  * typed are a real text's (seph-blog1), in order.
+ *
+ * With `within`, every place is in that one top-level block, or in the blocks each Enter split
+ * off it: one paragraph worked over again and again, the check's worst case, since it reads
+ * the blocks an edit touched, with their history.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { SUGGESTION_MARKS } from '../../editor/schema/suggestion-model'
@@ -22,7 +26,10 @@ export interface ContributorEdit {
   update: Uint8Array
 }
 
-export function contributorEdits(client: SuggestingClient, options: { places: number; words: readonly string[]; seed: number }): ContributorEdit[] {
+export function contributorEdits(
+  client: SuggestingClient,
+  options: { places: number; words: readonly string[]; seed: number; within?: number },
+): ContributorEdit[] {
   const random = seededRandom(options.seed)
   let nextWordIndex = 0
   const nextWord = () => options.words[nextWordIndex++ % options.words.length]!
@@ -34,8 +41,10 @@ export function contributorEdits(client: SuggestingClient, options: { places: nu
     for (let i = 0; i < count; i++) edits.push({ kind: 'Backspace', update: client.backspace() })
   }
 
+  let enters = 0
+  const region = () => (options.within === undefined ? null : blocksSpan(client.state.doc, options.within, options.within + enters))
   for (let place = 0; place < options.places; place++) {
-    const word = acceptedWord(client.state.doc, random)
+    const word = acceptedWord(client.state.doc, random, region())
     client.select(word.from, word.to)
     edits.push({ kind: 'word replaced', update: client.type(nextWord()) })
     const typed = ` ${nextWord()}`
@@ -43,19 +52,33 @@ export function contributorEdits(client: SuggestingClient, options: { places: nu
     backspaces(2)
     typeEach(typed.slice(-2))
     edits.push({ kind: 'Enter', update: client.enter() })
+    enters += 1
     typeEach(`${nextWord()} `)
-    const struck = acceptedWord(client.state.doc, random)
+    const struck = acceptedWord(client.state.doc, random, region())
     client.select(struck.to)
     backspaces(3)
   }
   return edits
 }
 
-/** The first whole word of accepted text (no suggestion marks) from a point chosen uniformly over all of it. */
-function acceptedWord(doc: ProseMirrorNode, random: () => number): { from: number; to: number } {
+/** Where the top-level blocks `first` to `last` (inclusive) start and end. */
+function blocksSpan(doc: ProseMirrorNode, first: number, last: number): { from: number; to: number } {
+  let from = 0
+  for (let index = 0; index < first; index++) from += doc.child(index).nodeSize
+  let to = from
+  for (let index = first; index <= Math.min(last, doc.childCount - 1); index++) to += doc.child(index).nodeSize
+  return { from, to }
+}
+
+/**
+ * The first whole word of accepted text (no suggestion marks) from a point chosen uniformly over
+ * all of it, or over the text within `region`.
+ */
+function acceptedWord(doc: ProseMirrorNode, random: () => number, region: { from: number; to: number } | null): { from: number; to: number } {
   const runs: Array<{ position: number; text: string; start: number }> = []
   let total = 0
   doc.descendants((node, position) => {
+    if (region && (position + node.nodeSize <= region.from || position >= region.to)) return false
     if (!node.isText) return true
     if (node.marks.some((mark) => SUGGESTION_MARKS.includes(mark.type.name))) return false
     runs.push({ position, text: node.text!, start: total })

@@ -24,7 +24,7 @@ import {
   type FormatChangeAttrs,
   type MarkJSON,
 } from '../../editor/schema/suggestion-model'
-import { attributesAt, type Moment } from './moment'
+import { attributeAt, attributesAt, type Moment } from './moment'
 
 export interface SuggestionView {
   /** The accepted text as tokens: "[name attrs" opens a node, ")" closes one, "text" + "\u0000" + marks. */
@@ -37,11 +37,15 @@ const CLOSE = ')'
 const SEPARATOR = '\u0000'
 /** y-prosemirror stores a mark that may overlap itself (like deletion) under "name--hash". */
 const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/
+/** "--" and the eight characters of the hash. */
+const HASH_SUFFIX = 10
 
 class ViewBuilder {
   readonly accepted: string[] = []
   readonly others: string[] = []
   private lastTextKey: string | null = null
+  /** For each close in `accepted`, the marks of the text just before it, for a proposed split to continue. */
+  private readonly textKeysBeforeCloses: Array<string | null> = []
   /**
    * Inside a block someone proposed as new, nothing is accepted text, but the suggestions in it
    * still count: nobody may change another person's proposed paragraph from inside.
@@ -52,9 +56,13 @@ class ViewBuilder {
   /** Where each suggestion's latest piece is in `others`, and the run that last extended it. */
   private readonly pieces = new Map<string, { index: number; run: number }>()
 
+  /** Whether each block read so far is a proposed wrapper or a piece split off one. */
+  readonly wrappers = new Map<Y.XmlElement, boolean>()
+
   constructor(
     private readonly reader: string | null,
     readonly moment: Moment,
+    readonly stamps: StampKeys,
   ) {}
 
   /** Was this stamp made by the person whose update is being read? */
@@ -67,6 +75,8 @@ class ViewBuilder {
   }
 
   close(): void {
+    if (this.proposedDepth > 0) return
+    this.textKeysBeforeCloses.push(this.lastTextKey)
     this.push(CLOSE)
   }
 
@@ -85,14 +95,12 @@ class ViewBuilder {
     if (this.proposedDepth > 0 || this.accepted.at(-1) !== CLOSE) return
     this.accepted.pop()
     // Text on both sides of a withdrawn boundary reads as one run, as it would once joined.
-    const last = this.accepted.at(-1) ?? ''
-    const separator = last.indexOf(SEPARATOR)
-    this.lastTextKey = separator >= 0 ? last.slice(0, separator) : null
+    this.lastTextKey = this.textKeysBeforeCloses.pop() ?? null
   }
 
   text(text: string, marks: Record<string, unknown>): void {
     if (this.proposedDepth > 0) return
-    const key = canonical(marks)
+    const key = this.stamps.ofMarks(marks)
     if (this.lastTextKey === key) {
       this.accepted[this.accepted.length - 1] += text
       return
@@ -104,7 +112,7 @@ class ViewBuilder {
   /** Notes someone else's block stamp, with the block it is on: one piece per block, never joined to another. */
   block(stamp: unknown, name: string, attributes: Record<string, unknown>): void {
     if (this.isReaders(stamp)) return
-    this.others.push(`${SUGGESTION_ATTRIBUTE} ${canonical(stamp)}${SEPARATOR}${name} ${canonical(attributes)}`)
+    this.others.push(`${SUGGESTION_ATTRIBUTE} ${this.stamps.of(stamp)}${SEPARATOR}${name} ${canonical(attributes)}`)
   }
 
   /** Starts the next run of text; readRun then notes its suggestions, sorted. */
@@ -120,7 +128,7 @@ class ViewBuilder {
    */
   suggestion(kind: string, stamp: unknown, text: string): void {
     if (this.isReaders(stamp)) return
-    const key = `${kind} ${canonical(stamp)}${SEPARATOR}`
+    const key = this.stamps.of(stamp, `${kind} `, SEPARATOR)
     const piece = this.pieces.get(key)
     if (piece && piece.run >= this.runs - 1) {
       this.others[piece.index] += text
@@ -137,9 +145,40 @@ class ViewBuilder {
   }
 }
 
+/**
+ * The canonical form of each stamp and mark value read, kept by the value's identity: Yjs hands
+ * back the same object for a formatting item every time it is read, and a paragraph under heavy
+ * suggestion has hundreds of them, each read twice per checked update. Whoever reads a document
+ * again and again (a trial copy) keeps one; it lives as long as they do.
+ */
+export class StampKeys {
+  private readonly keys = new WeakMap<object, Map<string, string>>()
+
+  /** `value` in canonical form, between `before` and `after`. */
+  of(value: unknown, before = '', after = ''): string {
+    if (value === null || typeof value !== 'object') return `${before}${canonical(value)}${after}`
+    let forms = this.keys.get(value)
+    if (forms === undefined) this.keys.set(value, (forms = new Map()))
+    const wrapping = before + SEPARATOR + after
+    let key = forms.get(wrapping)
+    if (key === undefined) forms.set(wrapping, (key = `${before}${canonical(value)}${after}`))
+    return key
+  }
+
+  /** A set of marks in canonical form: what canonical(marks) gives, from each value's cached form. */
+  ofMarks(marks: Record<string, unknown>): string {
+    let key = '{'
+    for (const name of Object.keys(marks).sort()) {
+      if (marks[name] === undefined) continue
+      key += `${key === '{' ? '' : ','}${JSON.stringify(name)}:${this.of(marks[name])}`
+    }
+    return `${key}}`
+  }
+}
+
 /** Reads `items` (consecutive children of the document fragment) at `moment`. */
-export function readSuggestionView(items: Iterable<Y.Item>, moment: Moment, reader: string | null): SuggestionView {
-  const builder = new ViewBuilder(reader, moment)
+export function readSuggestionView(items: Iterable<Y.Item>, moment: Moment, reader: string | null, stamps = new StampKeys()): SuggestionView {
+  const builder = new ViewBuilder(reader, moment, stamps)
   for (const item of items) readChild(builder, item)
   return { accepted: builder.accepted, others: builder.others }
 }
@@ -176,14 +215,20 @@ function readElement(builder: ViewBuilder, element: Y.XmlElement): void {
   builder.close()
 }
 
-/** Is this a proposed wrapper, or a piece split off one? */
+/**
+ * Is this a proposed wrapper, or a piece split off one? Remembered per block, since each piece
+ * of a wrapper split many times asks the same of the pieces before it.
+ */
 function isProposedWrapper(element: Y.XmlElement | null, builder: ViewBuilder): boolean {
-  for (let current = element; current; current = previousElement(builder, current)) {
-    const suggestion: unknown = attributesAt(current, builder.moment)[SUGGESTION_ATTRIBUTE]
-    if (!isBlockSuggestion(suggestion) || (suggestion.change !== 'wrap' && suggestion.change !== 'split')) return false
-    if (suggestion.change === 'wrap') return true
-  }
-  return false
+  if (element === null) return false
+  const known = builder.wrappers.get(element)
+  if (known !== undefined) return known
+  const suggestion: unknown = attributeAt(element, SUGGESTION_ATTRIBUTE, builder.moment)
+  const wrapper =
+    isBlockSuggestion(suggestion) &&
+    (suggestion.change === 'wrap' || (suggestion.change === 'split' && isProposedWrapper(previousElement(builder, element), builder)))
+  builder.wrappers.set(element, wrapper)
+  return wrapper
 }
 
 /** The element before this one among its siblings, at the moment read. */
@@ -199,18 +244,26 @@ function readChildren(builder: ViewBuilder, element: Y.XmlElement): void {
 
 function readText(builder: ViewBuilder, text: Y.XmlText): void {
   const marks = new Map<string, unknown>()
+  // Text is gathered until the marks change and read as one run: a paragraph that has been
+  // edited a lot is many small items between tombstones, and reading the marks once per item
+  // made the check follow the paragraph's history rather than the edit (docs/benchmarks.md).
+  let run = ''
   for (let item = text._start; item !== null; item = item.right) {
     if (!builder.moment.has(item)) continue
     const content = item.content
     if (content instanceof Y.ContentFormat) {
-      if (content.value === null) marks.delete(content.key)
-      else marks.set(content.key, content.value)
+      if (run !== '') readRun(builder, run, marks)
+      run = ''
+      // Set to undefined rather than deleted: a Map that shrinks allocates its table again, and a
+      // paragraph under suggestion turns the same marks on and off hundreds of times.
+      marks.set(content.key, content.value ?? undefined)
     } else if (content instanceof Y.ContentString) {
-      readRun(builder, content.str, marks)
+      run += content.str
     } else if (content instanceof Y.ContentEmbed) {
-      readRun(builder, '\uFFFC', marks)
+      run += '\uFFFC'
     }
   }
+  if (run !== '') readRun(builder, run, marks)
 }
 
 function readRun(builder: ViewBuilder, text: string, marks: Map<string, unknown>): void {
@@ -218,20 +271,32 @@ function readRun(builder: ViewBuilder, text: string, marks: Map<string, unknown>
   // deletion or format change can come to cover it only by a merge (two people editing the same
   // words at once: Yjs formatting spans whatever lands inside it), so it is left out altogether,
   // and others' pieces on either side of it read as one, as they did before it was typed.
-  if ([...marks].some(([key, value]) => markName(key) === INSERTION && builder.isReaders(value))) return
-  const accepted: Record<string, unknown> = {}
-  let inserted = false
-  const formatChanges: FormatChangeAttrs[] = []
+  let own = false
+  marks.forEach((value, key) => {
+    if (!own && value !== undefined && isMark(key, INSERTION) && builder.isReaders(value)) own = true
+  })
+  if (own) return
   builder.nextRun()
   // Sorted: Yjs keeps formatting keys in the order they were written, which an honest rewrite may change.
-  for (const [key, value] of [...marks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const name = markName(key)
-    if (name === INSERTION || name === DELETION || name === FORMAT_CHANGE) builder.suggestion(name, value, text)
-    if (name === INSERTION) inserted = true
-    else if (name === FORMAT_CHANGE) formatChanges.push(value as FormatChangeAttrs)
-    else if (name !== DELETION) accepted[key] = value
+  const keys = Array.from(marks.keys())
+    .filter((key) => marks.get(key) !== undefined)
+    .sort()
+  let inserted = false
+  for (const key of keys) {
+    const value = marks.get(key)
+    if (isMark(key, INSERTION)) {
+      builder.suggestion(INSERTION, value, text)
+      inserted = true
+    } else if (isMark(key, DELETION)) builder.suggestion(DELETION, value, text)
+    else if (isMark(key, FORMAT_CHANGE)) builder.suggestion(FORMAT_CHANGE, value, text)
   }
   if (inserted) return
+  const accepted: Record<string, unknown> = {}
+  const formatChanges: FormatChangeAttrs[] = []
+  for (const key of keys) {
+    if (isMark(key, FORMAT_CHANGE)) formatChanges.push(marks.get(key) as FormatChangeAttrs)
+    else if (!isMark(key, DELETION)) accepted[key] = marks.get(key)
+  }
   for (const formatChange of formatChanges) undoFormatChange(accepted, formatChange)
   builder.text(text, accepted)
 }
@@ -251,8 +316,14 @@ function withoutNulls(attributes: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null && value !== undefined))
 }
 
-function markName(key: string): string {
-  return HASHED_MARK.exec(key)?.[1] ?? key
+/**
+ * Is this Yjs formatting key the mark `name`? y-prosemirror stores a mark that may overlap
+ * itself (like deletion) under "name--hash"; read without a regular expression, since this is
+ * asked for every mark of every run of every checked update.
+ */
+function isMark(key: string, name: string): boolean {
+  if (key === name) return true
+  return key.length === name.length + HASH_SUFFIX && key.startsWith(name) && key.startsWith('--', name.length) && HASHED_MARK.test(key)
 }
 
 /** JSON with sorted keys, so equal values read equal whatever order their keys were written in. */

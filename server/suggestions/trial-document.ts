@@ -14,7 +14,7 @@
  */
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
-import { readSuggestionView } from './accepted-view'
+import { readSuggestionView, StampKeys } from './accepted-view'
 import { before, NOW } from './moment'
 import { itemsOf, touchedSegments } from './touched-segments'
 
@@ -24,6 +24,7 @@ export class SuggestionRuleError extends Error {
 
 export class TrialDocument {
   private copy: Y.Doc | null = null
+  private readonly stamps = new StampKeys()
 
   constructor(readonly source: Y.Doc) {}
 
@@ -48,7 +49,7 @@ export class TrialDocument {
       if (checked) return
       checked = true
       try {
-        problem = findBrokenRule(copy, applied, author)
+        problem = findBrokenRule(copy, applied, author, this.stamps)
       } catch (error) {
         // Thrown from here it would cut Yjs's own clean-up of the transaction short.
         failure = error
@@ -82,12 +83,12 @@ export class TrialDocument {
   }
 }
 
-function findBrokenRule(doc: Y.Doc, transaction: Y.Transaction, author: string | null): string | null {
+function findBrokenRule(doc: Y.Doc, transaction: Y.Transaction, author: string | null, stamps: StampKeys): string | null {
   const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT)
   const earlier = before(transaction)
   for (const segment of touchedSegments(doc, fragment, transaction)) {
-    const was = readSuggestionView(itemsOf(fragment, segment), earlier, author)
-    const is = readSuggestionView(itemsOf(fragment, segment), NOW, author)
+    const was = readSuggestionView(itemsOf(fragment, segment), earlier, author, stamps)
+    const is = readSuggestionView(itemsOf(fragment, segment), NOW, author, stamps)
     if (!sameList(was.accepted, is.accepted)) return 'it changes the accepted text instead of suggesting a change'
     if (!sameList(was.others, is.others)) return 'it changes a suggestion made by someone else'
   }
