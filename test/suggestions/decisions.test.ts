@@ -144,6 +144,24 @@ describe('who is credited when a suggestion is decided', () => {
     expect(await authorsOf(context, 'wrong way round')).toEqual([null])
   })
 
+  // "a century" with an "a" typed before it: the string alone cannot tell which of the two is new.
+  const doubledLetter: SuggestEdit = (tr, find) => tr.insertText('a', find('a century'))
+
+  it('leaves the letter after a typed one with its writer when the same letter is typed and rejected', async () => {
+    const context = await setup()
+    const id = await suggest(context, doubledLetter)
+    await as(context.server, context.mara).post(`${API}/${id}/reject`, { reason: 'A typo.' })
+    expect(await authorsOf(context, 'a century ago')).toEqual([null])
+  })
+
+  it('credits a typed letter to its proposer, not the same letter after it, when it is accepted', async () => {
+    const context = await setup()
+    const id = await suggest(context, doubledLetter)
+    await as(context.server, context.mara).post(`${API}/${id}/accept`, {})
+    expect(await authorsOf(context, 'aa century')).toEqual([context.carla.user.id, null])
+    expect(await authorsOf(context, 'a century ago')).toEqual([null])
+  })
+
   it('credits the removal of a rejected insertion to the maintainer who rejected it', async () => {
     const context = await setup()
     const id = await suggest(context, insertion)

@@ -47,9 +47,9 @@ export interface Round {
   mode: RoundMode
   edits: EditCommand[]
   /**
-   * In a concurrent round, each contributor edits one top-level block of their own: the k-th
-   * contributor to edit takes the block at (lanes + k) modulo the number of blocks the round
-   * starts with, and one who finds none left waits for the next round (see session()).
+   * In a concurrent round, everyone types into the top-level block at `lanes` modulo the number of
+   * blocks the round starts with; any other edit by the k-th contributor goes into the block k + 1
+   * after it, and one who finds no block left for it waits for the next round (see session()).
    */
   lanes: number
 }
@@ -97,13 +97,15 @@ export function editCommand(contributors: number, { structural }: { structural: 
  * A short session of rounds in the given modes.
  *
  * Concurrent rounds (together, offline) are restricted to what y-prosemirror's binding
- * (@tiptap/y-tiptap) writes without touching what the others are editing; the limits are the
- * binding's, not suggesting mode's, and each was found by this test as a 4422:
+ * (@tiptap/y-tiptap, as patched in patches/) writes without touching what the others are editing;
+ * the limits are the binding's, not suggesting mode's, and each was found by this test as a 4422:
  *
- *   - each contributor edits one top-level block of their own (Round.lanes). On every edit the
- *     binding writes the stretch of a paragraph's text between the first and the last character
- *     the edit changed as new Yjs items, and formats the whole paragraph again; a concurrent edit
- *     anchored in that stretch lands elsewhere, or loses its marks (yjs/y-prosemirror#161);
+ *   - everyone types into one shared block, which the patched binding keeps apart (it inserts text
+ *     inside its own formatting); every other edit goes into a block of its own (Round.lanes). On
+ *     such edits the binding writes the stretch of a paragraph's text between the first and the
+ *     last character the edit changed as new Yjs items, and formats the whole paragraph again; a
+ *     concurrent edit anchored in that stretch lands elsewhere, or loses its marks
+ *     (yjs/y-prosemirror#161);
  *   - edits stay inside blocks: no Enter, no Backspace joining blocks, no deletion across them.
  *     Enter moves text to a new paragraph by deleting and writing it again, which duplicates it
  *     when two people do it at once; and a new block makes the binding re-check the blocks after
