@@ -318,8 +318,8 @@ function withoutNulls(attributes: Record<string, unknown>): Record<string, unkno
 
 /**
  * Is this Yjs formatting key the mark `name`? y-prosemirror stores a mark that may overlap
- * itself (like deletion) under "name--hash"; read without a regular expression, since this is
- * asked for every mark of every run of every checked update.
+ * itself (like deletion) under "name--hash". Asked for every mark of every run of every checked
+ * update, so the regular expression only confirms a key whose length and start already fit.
  */
 function isMark(key: string, name: string): boolean {
   if (key === name) return true
