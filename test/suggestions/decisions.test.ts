@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { listSuggestions } from '../../editor/schema/suggestion-list'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as } from '../support/accounts'
+import { connectClient } from '../support/clients'
 import { setup, suggest, SUGGESTIONS_API as API, type Setup } from '../support/review'
 import { serverContent } from '../support/server-document'
-import { schema, type SuggestEdit } from '../support/suggest-edit'
+import { editDirectly, schema, type SuggestEdit } from '../support/suggest-edit'
 
 const insertion: SuggestEdit = (tr, find) => tr.insertText('quietly ', find('drafted by a handful'))
 const deletion: SuggestEdit = (tr, find) => tr.delete(find(' a century ago'), find(' a century ago') + 14)
@@ -160,6 +161,20 @@ describe('who is credited when a suggestion is decided', () => {
     await as(context.server, context.mara).post(`${API}/${id}/accept`, {})
     expect(await authorsOf(context, 'aa century')).toEqual([context.carla.user.id, null])
     expect(await authorsOf(context, 'a century ago')).toEqual([null])
+  })
+
+  it('keeps an emoji whole when the same one is typed before it, and credits each to its writer', async () => {
+    const context = await setup()
+    const maintainer = connectClient(context.server, MANIFESTO_ID, context.mara)
+    await maintainer.synced()
+    editDirectly(maintainer.doc, (tr, find) => tr.insertText('🙂 ', find('Most policy')))
+    await maintainer.allSaved()
+    await context.contributor.synced()
+    const id = await suggest(context, (tr, find) => tr.insertText('🙂', find('🙂 Most policy')))
+    await as(context.server, context.mara).post(`${API}/${id}/accept`, {})
+    expect((await contentNow(context)).textContent).toContain('🙂🙂 Most policy')
+    expect(await authorsOf(context, '🙂🙂')).toEqual([context.carla.user.id, context.mara.user.id])
+    maintainer.destroy()
   })
 
   it('credits the removal of a rejected insertion to the maintainer who rejected it', async () => {
