@@ -134,12 +134,13 @@ async function play(round: Round, editors: ConnectedEditor[], make: Make): Promi
     const offline = round.mode === 'offline' ? taking.map((who) => editors[who]!.client.provider) : []
     for (const provider of offline) provider.disconnect()
     const shared = round.lanes % blocks
-    const sharedHasText = editors[0]!.editor.state.doc.child(shared).textContent.length > 0
+    const typists = new Set(round.edits.filter((command) => command.kind === 'type').map((command) => command.who)).size
+    // Everyone types into one block at once, if it has text in it or at most two are typing; any
+    // other edit goes in a block of its own (random-editing.ts, session).
+    const typeInShared = typists <= 2 || editors[0]!.editor.state.doc.child(shared).textContent.length > 0
     for (const command of round.edits) {
       const k = taking.indexOf(command.who)
-      // Everyone types into one block with text in it at once; any other edit goes in a block of its own
-      // (random-editing.ts, session).
-      const lane = command.kind === 'type' ? (sharedHasText ? shared : null) : k < blocks - 1 ? (shared + 1 + k) % blocks : null
+      const lane = command.kind === 'type' ? (typeInShared ? shared : null) : k < blocks - 1 ? (shared + 1 + k) % blocks : null
       if (lane !== null) make(editors[command.who]!.editor, command, lane)
     }
     for (const provider of offline) provider.connect()
@@ -235,6 +236,14 @@ describe('random suggesting sessions', () => {
       {
         content: { type: 'doc', content: [paragraph('We write in public ')] },
         rounds: [{ mode: 'offline', lanes: 0, edits: [type(0, 4, 'now '), type(1, 4, 'all '), type(2, 9, 'here ')] }],
+      },
+      // Two people (not three: see random-editing.ts, session) starting an empty paragraph at once.
+      {
+        content: { type: 'doc', content: [paragraph(), paragraph()] },
+        rounds: [
+          { mode: 'together', lanes: 0, edits: [type(1, 0, 'ab'), type(0, 0, 'é')] },
+          { mode: 'offline', lanes: 1, edits: [type(0, 0, 'éa'), type(1, 0, 'b')] },
+        ],
       },
     ]
     for (const { content, rounds } of sessions.flatMap((session) => Array<typeof session>(PLAYS).fill(session))) {

@@ -48,9 +48,9 @@ export interface Round {
   edits: EditCommand[]
   /**
    * In a concurrent round, everyone types into the top-level block at `lanes` modulo the number of
-   * blocks the round starts with, if it has text in it; any other edit by the k-th contributor goes
-   * into the block k + 1 after it, and one who finds no block left for it waits for the next round
-   * (see session()).
+   * blocks the round starts with, if it has text in it or at most two are typing; any other edit by
+   * the k-th contributor goes into the block k + 1 after it, and one who finds no block left for it
+   * waits for the next round (see session()).
    */
   lanes: number
 }
@@ -101,12 +101,12 @@ export function editCommand(contributors: number, { structural }: { structural: 
  * (@tiptap/y-tiptap, as patched in patches/) writes without touching what the others are editing;
  * the limits are the binding's, not suggesting mode's, and each was found by this test as a 4422:
  *
- *   - everyone types into one shared block that has text in it, which the patched binding keeps
- *     apart (it inserts text inside its own formatting). Into an empty block, each person's first
- *     letter makes a text node of its own, and each editor then moves its own node's text into the
- *     node before it (y-prosemirror#160) while the others do the same, so one person's move can
- *     delete a node someone else's letter was just moved into. Every other edit goes into a block
- *     of its own (Round.lanes). On
+ *   - everyone types into one shared block (with text in it, if three or more type), which the
+ *     patched binding keeps apart (it inserts text inside its own formatting). Into an empty
+ *     block, each person's first letter makes a text node of its own, and each editor then moves
+ *     its own node's text into the node before it (y-prosemirror#160); with three or more at
+ *     once, one person's move can delete a node someone else's letter was just moved into (two at
+ *     once are fine, and tested). Every other edit goes into a block of its own (Round.lanes). On
  *     such edits the binding writes the stretch of a paragraph's text between the first and the
  *     last character the edit changed as new Yjs items, and formats the whole paragraph again; a
  *     concurrent edit anchored in that stretch lands elsewhere, or loses its marks
