@@ -7,6 +7,7 @@ import { ContributionTime } from './ContributionTime'
 import { excerpt } from './excerpt'
 import { groupBySection } from './passage-groups'
 import { sectionName } from './section-name'
+import '../ui/prose-excerpt.css'
 import './passages.css'
 
 interface PassageListProps {
@@ -27,7 +28,7 @@ export function PassageList({ passages, now }: PassageListProps) {
               return (
                 <li key={passage.from}>
                   <figure className="passage" data-testid="passage">
-                    <blockquote className="passage__text">
+                    <blockquote className="prose-excerpt passage__text">
                       {quote.text}
                       {quote.trimmed && <span className="visually-hidden"> (shortened)</span>}
                     </blockquote>

@@ -6,6 +6,7 @@
  */
 import { type Excerpt, excerpt } from '../contributors/excerpt'
 import type { SuggestionRecord } from '../http/suggestions'
+import '../ui/prose-excerpt.css'
 import './suggested-change.css'
 
 type Change = Partial<Pick<SuggestionRecord, 'inserted' | 'deleted' | 'kinds' | 'retype' | 'wrap' | 'unwrap'>>
@@ -14,11 +15,11 @@ export function SuggestedChange({ change }: { readonly change: Change }) {
   const deleted = words(change.deleted ?? '')
   const inserted = words(change.inserted ?? '')
   if (deleted.text === '' && inserted.text === '') {
-    return <p className="suggested-change suggested-change--wordless">{wordlessChange(change)}</p>
+    return <p className="prose-excerpt suggested-change suggested-change--wordless">{wordlessChange(change)}</p>
   }
   // ins and del are not announced by most screen readers; the hidden words say what the styles show.
   return (
-    <p className="suggested-change" data-testid="suggested-change">
+    <p className="prose-excerpt suggested-change" data-testid="suggested-change">
       {deleted.text !== '' && (
         <del>
           <span className="visually-hidden">Remove: </span>
