@@ -6,7 +6,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
-import { DOCUMENT_ROOTS } from '../editor/schema/extensions'
 import { attributionBinding } from './attribution/binding'
 import { accessControl as createAccessControl } from './auth/access'
 import { Accounts } from './auth/accounts'
@@ -20,6 +19,7 @@ import type { Config } from './config'
 import { createDocumentModel } from './documents/content'
 import { createExporter } from './documents/export'
 import { documentRegistry } from './documents/registry'
+import { schemaGuard } from './documents/schema-guard'
 import { createStarterDocuments } from './documents/seed'
 import { History } from './history/history'
 import { historyRecorder } from './history/history-recorder'
@@ -50,7 +50,9 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
     throw error
   })
   try {
-    const model = createDocumentModel()
+    const model = createDocumentModel({
+      onUnrenderable: (reasons) => logger.warn({ reasons: [...new Set(reasons)].slice(0, 10) }, 'skipped content the schema does not allow while reading a document'),
+    })
     await createStarterDocuments(store, model)
     const secrets = await loadSecrets(config.dataDir)
     const accounts = await Accounts.open(config.dataDir)
@@ -77,12 +79,13 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
         compactLogBytes: config.compactLogBytes,
         onCompactionError: (document, error) => logger.error({ err: error, document }, 'compaction failed'),
       }),
-      // After persistence: it reads the document persistence loaded, and records on top of it.
+      // After persistence: each reads the document persistence loaded.
+      schemaGuard({ shape: model.shape, logger }),
       historyRecorder(history),
     ]
     const collab = new CollabServer({
       extensions,
-      allowedRoots: DOCUMENT_ROOTS,
+      shape: model.shape,
       maxMessageBytes: config.maxMessageBytes,
       limits: config.limits,
       logger,

@@ -8,9 +8,12 @@
  *   - editing: an update that would change the document is refused with 4403
  *     unless the person may edit *now* (roles are looked up per update, so a change
  *     of role takes effect at once). An empty sync step 2 is not a change;
- *   - presence: the name and colour in every awareness entry are replaced with the
- *     account's, so nobody can appear as someone else. People who are not signed in
- *     are not shown one by one: the server publishes how many of them are reading;
+ *   - presence: an awareness entry keeps only its caret and gets the account's name and
+ *     colour (presence-state.ts), so nobody can appear as someone else or publish the
+ *     server's own fields. People who are not signed in are not shown one by one: the
+ *     server publishes how many of them are reading;
+ *   - signing out ends, at once, every connection opened with that session (4510: the
+ *     provider reconnects, now without an identity);
  *   - changes of access (roles, blocks, visibility) re-check every open connection
  *     of the document and close those that lost access (4403, or 4401). Those whose
  *     role changed are closed with 4510: they reconnect at once and learn their new role.
@@ -19,6 +22,7 @@ import type { IncomingMessage } from 'node:http'
 import { CollabError, type ConnectionInfo, type Extension, type RoomView } from '../collab/hooks'
 import type { DocumentAccess, Store } from '../storage/store'
 import type { Accounts, User } from './accounts'
+import { clientPresence } from './presence-state'
 import { DocumentPermissions, type Role } from './roles'
 import type { Sessions } from './sessions'
 
@@ -58,6 +62,20 @@ function isCrossSite(request: IncomingMessage): boolean {
 export function accessControl(options: { store: Store; sessions: Sessions; accounts: Accounts }): AccessControl {
   const { store, sessions, accounts } = options
   const documents = new Map<string, OpenDocument>()
+  /** The open connections of each session, ended when it ends. */
+  const bySession = new Map<string, Set<ConnectionInfo>>()
+  const sessionOf = new Map<ConnectionInfo, string>()
+
+  sessions.onSessionEnded((sessionId) => {
+    const connections = bySession.get(sessionId)
+    if (!connections) return
+    bySession.delete(sessionId)
+    for (const connection of connections) {
+      sessionOf.delete(connection)
+      connection.user = null
+      connection.close(new CollabError('accessChanged', 'you signed out'))
+    }
+  })
 
   const viewerOf = (connection: ConnectionInfo): User | null => {
     return connection.user === null ? null : (accounts.get(connection.user) ?? null)
@@ -88,7 +106,14 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
           : new CollabError('signInRequired', 'this document is for members: sign in first')
       }
       // Everything this connection writes is attributed to this id (see server/attribution/).
-      if (viewer) connection.user = viewer.id
+      if (viewer) {
+        connection.user = viewer.id
+        const sessionId = sessions.sessionIdOf(request)
+        if (sessionId !== null) {
+          sessionOf.set(connection, sessionId)
+          bySession.set(sessionId, (bySession.get(sessionId) ?? new Set()).add(connection))
+        }
+      }
       // Cached now, because frames that arrived while the document loaded are checked before onJoin.
       const open = documents.get(documentId) ?? { access: document.access, connections: new Map(), anonymous: new Set(), room: null }
       open.access = document.access
@@ -117,10 +142,17 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       const viewer = viewerOf(connection)
       if (!viewer) return []
       const user = { id: viewer.id, name: viewer.displayName, color: viewer.color }
-      return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user } }))
+      return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: clientPresence(entry.state, user) }))
     },
 
     onDisconnect({ documentId, connection }) {
+      const sessionId = sessionOf.get(connection)
+      if (sessionId !== undefined) {
+        sessionOf.delete(connection)
+        const connections = bySession.get(sessionId)
+        connections?.delete(connection)
+        if (connections?.size === 0) bySession.delete(sessionId)
+      }
       const open = documents.get(documentId)
       if (!open) return
       open.connections.delete(connection)

@@ -27,6 +27,7 @@ type Callback<T = void> = (error?: unknown, value?: T) => void
 
 export class PersistentSessionStore extends session.Store {
   private readonly touches: CoalescedWrites
+  private readonly endListeners = new Set<(sid: string) => void>()
 
   private constructor(
     private readonly db: Low<SessionsFile>,
@@ -61,7 +62,14 @@ export class PersistentSessionStore extends session.Store {
 
   override destroy(sid: string, callback?: Callback): void {
     delete this.db.data.sessions[sid]
+    // At once, not after the write: from this moment nothing may act with the session.
+    for (const listener of this.endListeners) listener(sid)
     this.db.write().then(() => callback?.(), callback)
+  }
+
+  /** Calls `listener` with the id of every session that ends (signing out, signing in again). */
+  onSessionEnded(listener: (sid: string) => void): void {
+    this.endListeners.add(listener)
   }
 
   override touch(sid: string, data: SessionData, callback?: Callback): void {

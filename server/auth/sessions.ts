@@ -17,6 +17,10 @@ export interface Sessions {
   middleware: ReturnType<typeof session>
   /** The signed-in person behind a request (HTTP or websocket upgrade), or null. */
   identify(request: IncomingMessage): Promise<User | null>
+  /** The id of the session a request was identified with (after identify), or null. */
+  sessionIdOf(request: IncomingMessage): string | null
+  /** Calls `listener` with the id of every session that ends. */
+  onSessionEnded(listener: (sessionId: string) => void): void
 }
 
 export function createSessions(options: {
@@ -36,6 +40,8 @@ export function createSessions(options: {
   })
   return {
     middleware,
+    sessionIdOf: (request) => (request as IncomingMessage & { sessionID?: string }).sessionID ?? null,
+    onSessionEnded: (listener) => options.store.onSessionEnded(listener),
     identify: (request) =>
       new Promise((resolve, reject) => {
         const withSession = request as IncomingMessage & { session?: session.Session & Partial<session.SessionData> }

@@ -10,6 +10,7 @@ import type { Logger } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Connection } from './connection'
+import type { ContentShape } from './content-shape'
 import { CollabError, runHook, type ConnectionInfo, type Extension } from './hooks'
 import { MessageBudget } from './message-budget'
 import { CloseCode, SAVE_ACK_PARAM } from './protocol'
@@ -19,7 +20,8 @@ export const COLLAB_PATH = '/collab'
 
 export interface CollabServerOptions {
   extensions: readonly Extension[]
-  allowedRoots: readonly string[]
+  /** What documents may hold (the schema): every client update is checked against it. */
+  shape: ContentShape
   maxMessageBytes: number
   limits: {
     /** New websocket connections one address may open per minute. */
@@ -51,12 +53,10 @@ export class CollabServer {
   private readonly connections = new Set<Connection>()
   private readonly loading = new Map<string, Promise<LoadedRoom>>()
   private readonly unloading = new Map<string, Promise<void>>()
-  private readonly allowedRoots: ReadonlySet<string>
   private readonly connectionsPerAddress: RateLimiterMemory
   private closing = false
 
   constructor(private readonly options: CollabServerOptions) {
-    this.allowedRoots = new Set(options.allowedRoots)
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
     this.connectionsPerAddress = new RateLimiterMemory({ points: options.limits.connectionsPerMinute, duration: 60 })
   }
@@ -184,7 +184,7 @@ export class CollabServer {
     const room: Room = new Room({
       documentId,
       extensions: this.options.extensions,
-      allowedRoots: this.allowedRoots,
+      shape: this.options.shape,
       onStorageFailure: (failed, error) => this.storageFailed(failed, error),
       now: this.options.now ?? Date.now,
     })

@@ -95,6 +95,8 @@ export class Connection implements RoomMember {
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
+    // Frames already on their way when the server closed the connection (on signing out, say) count for nothing.
+    if (!this.isOpen) return
     const pause = this.options.budget.spend()
     if (pause > 0) {
       this.socket.pause()

@@ -11,6 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { AttributionIndex } from '../attribution/attribution-index'
 import { isAuthored, RESTORED_FROM_SNAPSHOT, type Authored } from '../attribution/authored'
+import type { ContentShape } from './content-shape'
 import type { AwarenessEntry } from './frames'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, type ConnectionInfo, type Extension, type RoomView } from './hooks'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './server-frames'
@@ -40,7 +41,8 @@ const AUTHORED = 'coffeehouse:authored'
 export interface RoomOptions {
   documentId: string
   extensions: readonly Extension[]
-  allowedRoots: ReadonlySet<string>
+  /** What the document may hold: every update is checked against it. */
+  shape: ContentShape
   /** Called when storing a change failed: the room can no longer promise durability. */
   onStorageFailure: (room: Room, error: unknown) => void
   /** The server's clock, which dates every change (ms since 1970). */
@@ -101,7 +103,7 @@ export class Room implements RoomView {
    * document untouched, if the update is invalid or an extension refuses it.
    */
   applyClientUpdate(update: Uint8Array, sender: RoomMember): Promise<void> {
-    const checked = checkUpdate(this.doc, update, this.options.allowedRoots)
+    const checked = checkUpdate(this.doc, update, this.options.shape)
     runBeforeApplyUpdate(this.options.extensions, {
       documentId: this.documentId,
       doc: this.doc,
@@ -123,7 +125,10 @@ export class Room implements RoomView {
   }
 
   applyAwareness(entries: AwarenessEntry[], sender: RoomMember): void {
-    const owned = entries.filter((entry) => (this.awarenessOwners.get(entry.clientId) ?? sender) === sender)
+    // The server's own entry (setServerPresence) is the server's: a client writing under its id would speak for it.
+    const owned = entries.filter(
+      (entry) => entry.clientId !== this.awareness.clientID && (this.awarenessOwners.get(entry.clientId) ?? sender) === sender,
+    )
     const accepted = runBeforeApplyAwareness(this.options.extensions, {
       documentId: this.documentId,
       entries: owned,

@@ -12,6 +12,8 @@
  *   - every origin, right origin and parent names something that exists, either in
  *     the document or earlier in this update (same-client references point back);
  *   - a parent is a shared type, or a root type the schema allows;
+ *   - each item that adds content is content the document's shape allows where it is
+ *     (content-shape.ts): the schema, checked for every sender, whatever their role;
  *   - deletions cover only content that exists.
  *
  * What was checked is what gets applied: the decoded structs are written out again
@@ -23,9 +25,15 @@
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import type { ContentShape, ItemPlace } from './content-shape'
 
 export class InvalidUpdateError extends Error {
   override name = 'InvalidUpdateError'
+}
+
+/** The update is well formed, but puts content where the document's schema does not allow it. */
+export class SchemaViolationError extends InvalidUpdateError {
+  override name = 'SchemaViolationError'
 }
 
 export interface CheckedUpdate {
@@ -44,10 +52,12 @@ interface UpdateIndex {
   ends: Map<number, number>
   /** Per client: this update's structs, in clock order. */
   structs: Map<number, Struct[]>
+  /** Where each item of the update goes, once worked out (see placementOf). */
+  placements: Map<Y.Item, Placement | null>
 }
 
 /** Returns the update to apply, re-encoded from what was checked. Throws InvalidUpdateError. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: ReadonlySet<string>): CheckedUpdate {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, shape: ContentShape): CheckedUpdate {
   const { structs, ds } = decode(update)
   const index = indexStructs(doc, structs)
   for (const struct of structs) {
@@ -56,7 +66,11 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, allowedRoots: Readon
     if (struct.content instanceof Y.ContentDoc) throw new InvalidUpdateError('subdocuments are not supported')
     checkReference(doc, index, struct, struct.origin, 'origin')
     checkReference(doc, index, struct, struct.rightOrigin, 'right origin')
-    checkParent(doc, index, struct, allowedRoots)
+    const place = checkParent(doc, index, struct, shape.roots)
+    if (place && addsContent(doc, struct)) {
+      const refusal = shape.refusal(struct, place)
+      if (refusal !== null) throw new SchemaViolationError(`the document's schema does not allow this: ${refusal}`)
+    }
   }
   for (const [client, deletions] of ds.clients) {
     const end = endOf(doc, index, client)
@@ -103,7 +117,7 @@ function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
 }
 
 function indexStructs(doc: Y.Doc, structs: Array<Struct | Y.Skip>): UpdateIndex {
-  const index: UpdateIndex = { ends: new Map(), structs: new Map() }
+  const index: UpdateIndex = { ends: new Map(), structs: new Map(), placements: new Map() }
   for (const struct of structs) {
     if (struct instanceof Y.Skip) throw new InvalidUpdateError('the update has a gap (a Skip struct)')
     const { client, clock } = struct.id
@@ -136,21 +150,71 @@ function checkReference(doc: Y.Doc, index: UpdateIndex, item: Y.Item, id: Y.ID |
   }
 }
 
-function checkParent(doc: Y.Doc, index: UpdateIndex, item: Y.Item, allowedRoots: ReadonlySet<string>): void {
-  // Decoded without a document, a root parent is its name and a nested parent is the ID of its type's item.
-  const parent = item.parent as unknown
-  if (parent === null) return
+/** Where an item's parent is written in an update: a root's name, the ID of its type's item, or, in the document, the type. */
+interface Placement {
+  parent: string | Y.ID | Y.AbstractType<any>
+  key: string | null
+}
+
+/**
+ * Where the item goes: null when that is nowhere that matters (a GC'd parent or neighbour,
+ * whose children Yjs discards as deleted content).
+ */
+function checkParent(doc: Y.Doc, index: UpdateIndex, item: Y.Item, allowedRoots: ReadonlySet<string>): ItemPlace | null {
+  const placement = placementOf(doc, index, item)
+  if (placement === null) return null
+  const { parent, key } = placement
   if (typeof parent === 'string') {
     if (!allowedRoots.has(parent)) throw new InvalidUpdateError(`the root type "${parent}" is not part of the schema`)
-    return
+    return { root: parent, key }
   }
-  if (!(parent instanceof Y.ID)) throw new InvalidUpdateError(`${describe(item.id)} has an unreadable parent`)
+  if (!(parent instanceof Y.ID)) {
+    if (parent._item !== null) return { type: parent, key }
+    const root = [...doc.share].find(([, type]) => type === parent)?.[0]
+    if (root === undefined || !allowedRoots.has(root)) throw new InvalidUpdateError(`${describe(item.id)} is in a root type that is not part of the schema`)
+    return { root, key }
+  }
   checkReference(doc, index, item, parent, 'parent')
   const container = findStruct(doc, index, parent)
-  // A GC'd parent is fine: the child is discarded as deleted content.
-  if (container instanceof Y.Item && !(container.content instanceof Y.ContentType)) {
+  if (!(container instanceof Y.Item)) return null
+  if (!(container.content instanceof Y.ContentType)) {
     throw new InvalidUpdateError(`the parent of ${describe(item.id)} is not a shared type`)
   }
+  return { type: container.content.type, key }
+}
+
+/**
+ * An item written after or before a neighbour carries no parent in the update: Yjs gives it
+ * its neighbour's parent and key when it integrates it. So the placement is found the same
+ * way, through the chain of neighbours; each item's is remembered, so a run of typing costs
+ * one step per item, not one per item before it.
+ */
+function placementOf(doc: Y.Doc, index: UpdateIndex, item: Y.Item): Placement | null {
+  const chain: Y.Item[] = []
+  let found: Placement | null = null
+  for (let current: Y.Item | undefined = item; current !== undefined; ) {
+    const known = index.placements.get(current)
+    if (known !== undefined) {
+      found = known
+      break
+    }
+    if (current.parent !== null) {
+      found = { parent: current.parent as Placement['parent'], key: current.parentSub }
+      break
+    }
+    chain.push(current)
+    const neighbourId: Y.ID | null = current.origin ?? current.rightOrigin
+    const neighbour: Struct | undefined = neighbourId === null ? undefined : findStruct(doc, index, neighbourId)
+    // A GC'd neighbour, or one that leads back into the chain (Yjs cannot integrate that either).
+    current = neighbour instanceof Y.Item && !chain.includes(neighbour) ? neighbour : undefined
+  }
+  for (const link of chain) index.placements.set(link, found)
+  return found
+}
+
+/** False for an item the document has whole: Yjs skips it, so it cannot add anything. */
+function addsContent(doc: Y.Doc, item: Y.Item): boolean {
+  return item.id.clock + item.length > Y.getState(doc.store, item.id.client)
 }
 
 function findStruct(doc: Y.Doc, index: UpdateIndex, id: Y.ID): Struct | undefined {

@@ -111,8 +111,9 @@ describe('permissions on the websocket', () => {
     const namesSeen: unknown[] = []
     writer.provider.awareness.on('update', () => namesSeen.push((state()?.user as { name?: unknown } | undefined)?.name))
     spoofer.provider.awareness.setLocalStateField('user', { id: 'someone-else', name: 'Carla', color: '#000000' })
-    spoofer.provider.awareness.setLocalStateField('cursor', 'after the claim')
-    await until(() => state()?.cursor === 'after the claim', [writer.provider.awareness], 'update')
+    const caret = { anchor: { tname: 'default', assoc: 0 }, head: { tname: 'default', assoc: 0 } }
+    spoofer.provider.awareness.setLocalStateField('cursor', caret)
+    await until(() => state()?.cursor !== undefined, [writer.provider.awareness], 'update')
     expect(state()?.user).toEqual({ id: mallory.user.id, name: 'Mallory', color: mallory.user.color })
     expect(namesSeen).not.toContain('Carla')
   })

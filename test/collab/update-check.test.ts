@@ -1,9 +1,11 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { ContentShape } from '../../server/collab/content-shape'
 import { checkUpdate, InvalidUpdateError } from '../../server/collab/update-check'
 
-const ROOTS = new Set(['default'])
+/** The structural checks alone: these tests write bare text where the schema wants paragraphs. */
+const ROOTS: ContentShape = { roots: new Set(['default']), refusal: () => null }
 
 /** A server-side document with some text, and a client that is in sync with it. */
 function setup() {

@@ -8,7 +8,8 @@ import * as Y from 'yjs'
 import { attributionBinding } from '../../server/attribution/binding'
 import type { ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
-import { DOCUMENT_FRAGMENT, DOCUMENT_ROOTS } from '../../editor/schema/extensions'
+import { createDocumentModel } from '../../server/documents/content'
+import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
 import { ParagraphText } from './paragraph-text'
 import type { Trace } from './traces'
 
@@ -38,7 +39,7 @@ export async function replayAsAuthors(trace: Trace, options: AuthoredReplayOptio
   const room = new Room({
     documentId: 'replay',
     extensions: [attributionBinding()],
-    allowedRoots: new Set(DOCUMENT_ROOTS),
+    shape: createDocumentModel().shape,
     onStorageFailure: (_room, error) => {
       throw error
     },

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../server/collab/protocol'
+import { createDocumentModel, readContent } from '../../server/documents/content'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { as, signUp, signUpMaintainer, type SignedIn } from '../support/accounts'
+import { connectClient, suggestParagraph, type TestClient } from '../support/clients'
+import { next } from '../support/events'
+import { serverState } from '../support/server-document'
+import { startServer, type TestServer } from '../support/server'
+import { HOSTILE_CHANGES } from './hostile-content'
+
+const EXPORT_FORMATS = ['text', 'html', 'markdown', 'json']
+
+/** Who sends the hostile update: a maintainer edits the manifesto directly, a contributor may only suggest. */
+const ROLES: ReadonlyArray<{ role: string; person: (server: TestServer) => Promise<SignedIn> }> = [
+  { role: 'a maintainer', person: (server) => signUpMaintainer(server, 'mara') },
+  { role: 'a freshly signed-up contributor', person: async (server) => (await signUpMaintainer(server, 'mara'), signUp(server, 'carla')) },
+]
+
+const closedWith = async (client: TestClient) => (await next<[{ code: number; reason: string }]>(client.provider, 'closed'))[0]
+
+async function expectReadable(server: TestServer, reader: SignedIn) {
+  for (const format of EXPORT_FORMATS) {
+    const response = await as(server, reader).get(`/api/documents/${MANIFESTO_ID}/export?format=${format}`)
+    expect(response.status, `export as ${format}`).toBe(200)
+    expect(await response.text()).toContain('Guerilla Manifesto')
+  }
+  expect((await as(server, reader).get(`/api/documents/${MANIFESTO_ID}/suggestions`)).status).toBe(200)
+}
+
+describe('content the schema does not allow', () => {
+  for (const { role, person } of ROLES) {
+    describe(`sent by ${role}`, () => {
+      for (const change of HOSTILE_CHANGES) {
+        it(`is refused with 4400 and leaves the manifesto unchanged and readable: ${change.name}`, async () => {
+          const server = await startServer()
+          const sender = await person(server)
+          const client = connectClient(server, MANIFESTO_ID, sender)
+          await client.synced()
+          await client.allSaved()
+          const before = await serverState(server, MANIFESTO_ID)
+          const closed = closedWith(client)
+          change.apply(client.doc)
+          const { code, reason } = await closed
+          expect(code).toBe(CloseCode.malformedMessage)
+          expect(reason).toMatch(/schema does not allow/)
+          expect((await serverState(server, MANIFESTO_ID)).equals(before)).toBe(true)
+          await expectReadable(server, sender)
+        })
+      }
+    })
+  }
+})
+
+describe('a document that already holds content the schema does not allow', () => {
+  /** Writes every hostile change into the stored manifesto, bypassing the check, as updates from before it did. */
+  async function poison(server: TestServer) {
+    const handle = await server.app.collab.openDocument(MANIFESTO_ID)
+    try {
+      for (const change of HOSTILE_CHANGES) {
+        const attacker = new Y.Doc()
+        Y.applyUpdate(attacker, Y.encodeStateAsUpdate(handle.room.doc))
+        const before = Y.encodeStateVector(attacker)
+        change.apply(attacker)
+        Y.applyUpdate(handle.room.doc, Y.encodeStateAsUpdate(attacker, before))
+        attacker.destroy()
+      }
+    } finally {
+      await handle.release()
+    }
+  }
+
+  it('still exports in every format and lists its suggestions', async () => {
+    const server = await startServer()
+    const mara = await signUpMaintainer(server, 'mara')
+    await poison(server)
+    await expectReadable(server, mara)
+  })
+
+  it('loses what it cannot render when it loads, before any editor sees it, and keeps its text', async () => {
+    const server = await startServer()
+    const mara = await signUpMaintainer(server, 'mara')
+    await poison(server)
+    const client = connectClient(server, MANIFESTO_ID, mara)
+    await client.synced()
+    const fragment = client.doc.getXmlFragment('default')
+    expect(fragment.toArray().every((node) => node instanceof Y.XmlElement)).toBe(true)
+    expect(fragment.toString()).toContain('Guerilla Manifesto')
+    expect(fragment.toString()).not.toMatch(/bogusNode|smuggled|loose/)
+  })
+
+  it('can still have a suggestion accepted by a maintainer', async () => {
+    const server = await startServer()
+    const mara = await signUpMaintainer(server, 'mara')
+    const carla = await signUp(server, 'carla')
+    const contributor = connectClient(server, MANIFESTO_ID, carla)
+    await contributor.synced()
+    suggestParagraph(contributor.doc, 'A suggestion made before the poison.', carla.user.id, 'before-poison')
+    await contributor.allSaved()
+    contributor.destroy()
+    await poison(server)
+    const accepted = await as(server, mara).post(`/api/documents/${MANIFESTO_ID}/suggestions/before-poison/accept`, {})
+    expect(accepted.status).toBe(200)
+    const text = await (await as(server, mara).get(`/api/documents/${MANIFESTO_ID}/export?format=text`)).text()
+    expect(text).toContain('A suggestion made before the poison.')
+  })
+})
+
+describe('reading a document that holds content the schema does not allow', () => {
+  it('skips that content, keeps the rest, and says why', async () => {
+    const reported: string[] = []
+    const model = createDocumentModel({ onUnrenderable: (reasons) => reported.push(...reasons) })
+    const doc = new Y.Doc()
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('What remains readable.')])
+    doc.getXmlFragment('default').insert(0, [paragraph])
+    for (const change of HOSTILE_CHANGES) change.apply(doc)
+    const content = readContent(model, doc)
+    expect(content.textContent).toContain('What remains readable.')
+    expect(reported).toContain('there is no node type "bogusNode"')
+    expect(reported).toContain('a plain value may not be placed in the document itself')
+  })
+})
