@@ -30,8 +30,9 @@ export default defineConfig({
   server: {
     // Prefix matches: no folder under editor/ may be called api/ or collab/, or its modules would be proxied.
     proxy: {
-      '/api': { target: serverOrigin, changeOrigin: true },
-      '/collab': { target: serverOrigin, ws: true, changeOrigin: true },
+      // The server refuses state-changing requests and websockets from other origins; through the proxy, this is ours.
+      '/api': { target: serverOrigin, changeOrigin: true, headers: { origin: serverOrigin } },
+      '/collab': { target: serverOrigin, ws: true, changeOrigin: true, headers: { origin: serverOrigin } },
     },
     // The editor imports the wire protocol constants from server/collab/protocol.ts.
     fs: { allow: [repoRoot] },

@@ -2,9 +2,10 @@
  * The extension that enforces the role model (roles.ts) on the websocket, where
  * the UI cannot be trusted:
  *
- *   - joining: the upgrade request's session says who is connecting; someone who
- *     may not read is refused (4401 sign in first, or 4403). A browser page from
- *     another site gets no identity: browsers send our cookie with its websocket too;
+ *   - joining: a browser page from another site is refused (4403): browsers send our
+ *     cookie with its websocket too, so it could act as the person. Otherwise the upgrade
+ *     request's session says who is connecting; someone who may not read is refused
+ *     (4401 sign in first, or 4403);
  *   - editing: an update that would change the document is refused with 4403
  *     unless the person may edit *now* (roles are looked up per update, so a change
  *     of role takes effect at once). An empty sync step 2 is not a change;
@@ -95,7 +96,8 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
     name: 'access-control',
 
     async onAuthenticate({ documentId, request, connection }) {
-      const viewer = isCrossSite(request) ? null : await sessions.identify(request)
+      if (isCrossSite(request)) throw new CollabError('forbidden', 'a page on another site may not open this document')
+      const viewer = await sessions.identify(request)
       const document = await store.getDocument(documentId)
       // An unknown document is refused by the registry when it loads, with 4404.
       if (!document) return

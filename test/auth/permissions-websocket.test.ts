@@ -174,7 +174,7 @@ function textOfState(state: Buffer): string {
 }
 
 describe('connections from other sites', () => {
-  it('treats a page on another site as signed out, even when the browser sends the cookie', async () => {
+  it('refuses a page on another site, even when the browser sends the cookie', async () => {
     const server = await startServer()
     await signUp(server, 'admin')
     const carla = await signUp(server, 'carla')
@@ -182,7 +182,7 @@ describe('connections from other sites', () => {
       new Promise<{ code: number }>((resolve) => {
         const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`, { headers: { cookie: carla.cookie, origin } })
         socket.once('message', () => {
-          // A signed-in contributor's edit would be accepted; a signed-out reader's is refused.
+          // Refused before this: a signed-in contributor's edit would be accepted here.
           const writer = new Y.Doc()
           suggestParagraph(writer, 'cross-site', carla.user.id)
           socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(writer)))
