@@ -12,15 +12,17 @@ import { HOSTILE_CHANGES } from './hostile-content'
 
 const EXPORT_FORMATS = ['text', 'html', 'markdown', 'json']
 
-/** Who sends the hostile update: a maintainer edits the manifesto directly, a contributor may only suggest. */
-const ROLES: ReadonlyArray<{ role: string; person: (server: TestServer) => Promise<SignedIn> }> = [
+/** Who sends the hostile update: every role, from the site admin to someone not signed in. */
+const ROLES: ReadonlyArray<{ role: string; person: (server: TestServer) => Promise<SignedIn | null> }> = [
+  { role: 'the site admin', person: (server) => signUp(server, 'admin') },
   { role: 'a maintainer', person: (server) => signUpMaintainer(server, 'mara') },
   { role: 'a freshly signed-up contributor', person: async (server) => (await signUpMaintainer(server, 'mara'), signUp(server, 'carla')) },
+  { role: 'a reader who is not signed in', person: async (server) => (await signUpMaintainer(server, 'mara'), null) },
 ]
 
 const closedWith = async (client: TestClient) => (await next<[{ code: number; reason: string }]>(client.provider, 'closed'))[0]
 
-async function expectReadable(server: TestServer, reader: SignedIn) {
+async function expectReadable(server: TestServer, reader: SignedIn | null) {
   for (const format of EXPORT_FORMATS) {
     const response = await as(server, reader).get(`/api/documents/${MANIFESTO_ID}/export?format=${format}`)
     expect(response.status, `export as ${format}`).toBe(200)
@@ -36,7 +38,7 @@ describe('content the schema does not allow', () => {
         it(`is refused with 4400 and leaves the manifesto unchanged and readable: ${change.name}`, async () => {
           const server = await startServer()
           const sender = await person(server)
-          const client = connectClient(server, MANIFESTO_ID, sender)
+          const client = connectClient(server, MANIFESTO_ID, sender ?? {})
           await client.synced()
           await client.allSaved()
           const before = await serverState(server, MANIFESTO_ID)
