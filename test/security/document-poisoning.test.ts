@@ -57,7 +57,7 @@ describe('content the schema does not allow', () => {
 
 describe('a document that already holds content the schema does not allow', () => {
   /** Writes every hostile change into the stored manifesto, bypassing the check, as updates from before it did. */
-  async function poison(server: TestServer) {
+  async function poison(server: TestServer, whilePoisoned: () => Promise<void> = async () => undefined) {
     const handle = await server.app.collab.openDocument(MANIFESTO_ID)
     try {
       for (const change of HOSTILE_CHANGES) {
@@ -68,6 +68,7 @@ describe('a document that already holds content the schema does not allow', () =
         Y.applyUpdate(handle.room.doc, Y.encodeStateAsUpdate(attacker, before))
         attacker.destroy()
       }
+      await whilePoisoned()
     } finally {
       await handle.release()
     }
@@ -90,6 +91,24 @@ describe('a document that already holds content the schema does not allow', () =
     expect(fragment.toArray().every((node) => node instanceof Y.XmlElement)).toBe(true)
     expect(fragment.toString()).toContain('Guerilla Manifesto')
     expect(fragment.toString()).not.toMatch(/bogusNode|smuggled|loose/)
+  })
+
+  it('keeps its history, credits and decisions readable', async () => {
+    const server = await startServer()
+    const mara = await signUpMaintainer(server, 'mara')
+    const maintainer = as(server, mara)
+    const api = `/api/documents/${MANIFESTO_ID}`
+    expect((await maintainer.post(`${api}/versions`, { name: 'Before the poison' })).status).toBe(201)
+    // Named while the poisoned document is still loaded: this version holds the poison.
+    await poison(server, async () => expect((await maintainer.post(`${api}/versions`, { name: 'With the poison' })).status).toBe(201))
+    expect((await maintainer.post(`${api}/versions`, { name: 'After it was removed' })).status).toBe(201)
+    const { versions } = (await (await maintainer.get(`${api}/versions`)).json()) as { versions: Array<{ id: string }> }
+    const paths = [
+      ...versions.flatMap(({ id }) => [`${api}/versions/${id}`, `${api}/versions/${id}?format=html`, `${api}/versions/${id}/changelog`]),
+      `${api}/compare?from=${versions.at(-1)!.id}&to=${versions[0]!.id}`,
+      ...['authorship', 'contributors', 'credits', 'attribution', 'decisions', 'decisions.atom'].map((path) => `${api}/${path}`),
+    ]
+    for (const path of paths) expect((await maintainer.get(path)).status, path).toBe(200)
   })
 
   it('can still have a suggestion accepted by a maintainer', async () => {
