@@ -127,7 +127,7 @@ export class Connection implements RoomMember {
   private dispatch(room: Room, message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step-1':
-        this.send(room.diff(message.stateVector))
+        void room.diff(message.stateVector).then((step2) => this.send(step2))
         return
       case 'sync-step-2':
       case 'sync-update':

@@ -92,9 +92,14 @@ export class Room implements RoomView {
     awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
   }
 
-  /** The sync step 2 answering a client's step 1. */
-  diff(stateVector: Uint8Array): Uint8Array {
-    return encodeSyncStep2(this.doc, stateVector)
+  /**
+   * The sync step 2 answering a client's step 1, once every change in it is durable:
+   * like a relayed update (see changed), it must not hand a client anyone else's edit
+   * that a crash could still take back.
+   */
+  diff(stateVector: Uint8Array): Promise<Uint8Array> {
+    const step2 = encodeSyncStep2(this.doc, stateVector)
+    return Promise.allSettled([...this.unsettled]).then(() => step2)
   }
 
   /**
@@ -173,8 +178,6 @@ export class Room implements RoomView {
 
   private changed(update: Uint8Array, origin: unknown, transaction: Y.Transaction): void {
     const sender = origin instanceof ClientUpdate ? origin.sender : null
-    const frame = encodeSyncUpdate(update)
-    for (const member of this.members) if (member !== sender) member.send(frame)
     const authored = transaction.meta.get(AUTHORED) as Authored | undefined
     const stored = runChangeHooks(this.options.extensions, {
       documentId: this.documentId,
@@ -186,8 +189,18 @@ export class Room implements RoomView {
     })
     if (origin instanceof ClientUpdate) origin.stored.push(stored)
     this.unsettled.add(stored)
+    // Relayed only once durable. A client that held someone else's edit which a crash then
+    // lost would send it back in its sync step 2 on reconnecting, under the other person's
+    // client id, and be refused for good with 4409 (binding.ts), losing its own unsaved
+    // edits with it; and an edit by someone whose first edits were lost would make the
+    // relaying client the owner of their client id. Stores finish in order (the log's
+    // group commit), so relays keep the order in which updates were applied.
+    const frame = encodeSyncUpdate(update)
     stored.then(
-      () => this.unsettled.delete(stored),
+      () => {
+        this.unsettled.delete(stored)
+        for (const member of this.members) if (member !== sender) member.send(frame)
+      },
       (error: unknown) => {
         this.unsettled.delete(stored)
         this.options.onStorageFailure(this, error)

@@ -7,18 +7,36 @@ import { onTestFinished } from 'vitest'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+/** pino's level for warn; error and fatal are above it. */
+const WARN_LEVEL = 40
+
+export interface LogEntry {
+  level: number
+  msg?: string
+  [field: string]: unknown
+}
+
 export interface ChildServer {
   process: ChildProcess
   collabUrl: string
   url: string
+  /** Log entries at warn level or above, as they arrive: a clean start after a crash has none. */
+  warnings: LogEntry[]
   /** Resolves once the process has exited. */
   exited: Promise<void>
 }
 
-export async function startChildServer(dataDir: string): Promise<ChildServer> {
+export interface ChildServerOptions {
+  /** 0 (the default) lets the system choose; a fixed port lets clients reconnect after a restart. */
+  port?: number
+  /** Extra environment, as server/config.ts reads it. */
+  environment?: Record<string, string>
+}
+
+export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repositoryRoot,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { ...process.env, ...options.environment, PORT: String(options.port ?? 0), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -26,13 +44,15 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     await exited
   })
+  const warnings: LogEntry[] = []
   const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
-      const entry = JSON.parse(line) as { port?: number }
+      const entry = JSON.parse(line) as LogEntry & { port?: number }
+      if (entry.level >= WARN_LEVEL) warnings.push(entry)
       if (entry.port !== undefined) resolve(entry.port)
     })
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before listening`)))
   })
-  return { process: child, url: `http://127.0.0.1:${port}`, collabUrl: `ws://127.0.0.1:${port}/collab`, exited }
+  return { process: child, url: `http://127.0.0.1:${port}`, collabUrl: `ws://127.0.0.1:${port}/collab`, warnings, exited }
 }
