@@ -13,6 +13,7 @@ import { until } from '../support/events'
 import { checkHealth, report, type HealthCheck } from '../support/fuzz-report'
 import { seededRandom, type SeededRandom } from '../support/seeded-random'
 import { defaultLimits, startServer, type TestServer } from '../support/server'
+import { HOSTILE_CHANGES } from './hostile-content'
 
 /** 10,000 in CI, about half a minute; `npm run fuzz` sends 100,000. */
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000)
@@ -41,9 +42,25 @@ function validFrames(doc: Y.Doc, updates: Uint8Array[]): Uint8Array[] {
   ]
 }
 
+/** Well-formed updates with content the schema does not allow (hostile-content.ts), each as a new author would send it. */
+function hostileFrames(doc: Y.Doc): Uint8Array[] {
+  return HOSTILE_CHANGES.map((change) => {
+    const attacker = new Y.Doc()
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(doc))
+    const before = Y.encodeStateVector(attacker)
+    change.apply(attacker)
+    const update = Y.encodeStateAsUpdate(attacker, before)
+    attacker.destroy()
+    return encodeSyncUpdate(update)
+  })
+}
+
 function mutate(frames: Uint8Array[], rng: SeededRandom): Uint8Array {
   const base = frames[rng.int(frames.length)] ?? new Uint8Array()
-  switch (rng.int(4)) {
+  switch (rng.int(5)) {
+    case 4:
+      // As it is: a hostile update must be refused whole, a valid frame accepted.
+      return base
     case 0:
       return Uint8Array.from({ length: rng.int(48) }, () => rng.int(256))
     case 1:
@@ -142,7 +159,7 @@ describe('fuzzing the sync server', () => {
     const fragment = author.doc.getXmlFragment('default')
     author.doc.transact(() => fragment.delete(fragment.length - 3, 2))
     await author.allSaved()
-    const frames = validFrames(author.doc, updates)
+    const frames = [...validFrames(author.doc, updates), ...hostileFrames(author.doc)]
     author.destroy()
 
     const writer = connectClient(server, MANIFESTO_ID, contributor)
@@ -205,6 +222,10 @@ describe('fuzzing the sync server', () => {
     await handle.release()
 
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+    for (const format of ['text', 'html', 'markdown', 'json']) {
+      expect((await fetch(`${server.url}/api/documents/${MANIFESTO_ID}/export?format=${format}`)).status, format).toBe(200)
+    }
+    expect((await fetch(`${server.url}/api/documents/${MANIFESTO_ID}/suggestions`)).status).toBe(200)
     appendParagraph(writer.doc, 'Still converging after the storm.')
     await until(() => textOf(observer.doc) === textOf(writer.doc) && textOf(writer.doc).includes('after the storm'), [observer.doc, writer.doc], 'update')
   }, Math.max(180_000, FRAMES * 12))
