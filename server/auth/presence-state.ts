@@ -10,8 +10,9 @@ import { z } from 'zod'
 
 /** A Yjs relative position as JSON (Y.relativePositionToJSON): where a caret is, in terms of items. */
 const itemId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }).strict()
+/** Yjs writes absent parts as null (a RelativePosition serialised as it is), or leaves them out (relativePositionToJSON). */
 const relativePosition = z
-  .object({ type: itemId.optional(), tname: z.string().max(64).optional(), item: itemId.optional(), assoc: z.number().int().optional() })
+  .object({ type: itemId.nullish(), tname: z.string().max(64).nullish(), item: itemId.nullish(), assoc: z.number().int().nullish() })
   .strict()
 
 const cursor = z.object({ anchor: relativePosition, head: relativePosition }).strict().nullable()

@@ -80,7 +80,8 @@ describe('bad input on the websocket', () => {
     const alice = connectClient(server, MANIFESTO_ID, await signUp(server, 'alice', 'Alice'))
     const bob = connectClient(server, MANIFESTO_ID, await signUp(server, 'bob'))
     await Promise.all([alice.synced(), bob.synced()])
-    alice.provider.awareness.setLocalStateField('cursor', 1)
+    const caretAt = (assoc: number) => ({ anchor: { type: null, tname: 'default', item: null, assoc }, head: { type: null, tname: 'default', item: null, assoc } })
+    alice.provider.awareness.setLocalStateField('cursor', caretAt(1))
     const aliceOnBob = () => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name
     await until(() => aliceOnBob() === 'Alice', [bob.provider.awareness], 'change')
 
@@ -88,8 +89,8 @@ describe('bad input on the websocket', () => {
     await raw.joined
     raw.socket.send(awarenessFrame(alice.doc.clientID, 999, JSON.stringify({ user: { name: 'Mallory', color: '#000000' } })))
     // Proof the server handled it: a later, honest change of Alice's reaches Bob, and Mallory never did.
-    alice.provider.awareness.setLocalStateField('cursor', 2)
-    await until(() => bob.provider.awareness.getStates().get(alice.doc.clientID)?.cursor === 2, [bob.provider.awareness], 'change')
+    alice.provider.awareness.setLocalStateField('cursor', caretAt(2))
+    await until(() => bob.provider.awareness.getStates().get(alice.doc.clientID)?.cursor?.anchor?.assoc === 2, [bob.provider.awareness], 'change')
     expect(aliceOnBob()).toBe('Alice')
     expect(raw.socket.readyState).toBe(WebSocket.OPEN)
   })
