@@ -1,4 +1,5 @@
 /** Shown while the cursor is inside a link: where it goes, and the two things one does to it. */
+import { isAllowedHref } from '../schema/link-href'
 import { ExternalIcon } from '../ui/icons'
 
 interface LinkPreviewProps {
@@ -13,10 +14,17 @@ const keepEditorFocus = (event: { preventDefault: () => void }) => event.prevent
 export function LinkPreview({ href, onEdit, onRemove }: LinkPreviewProps) {
   return (
     <div className="link-preview" role="group" aria-label="Link">
-      <a className="link-preview__href" href={href} target="_blank" rel="noopener noreferrer nofollow" title={href}>
-        <ExternalIcon />
-        <span>{href.replace(/^(https?:\/\/|mailto:)/, '')}</span>
-      </a>
+      {isAllowedHref(href) ? (
+        <a className="link-preview__href" href={href} target="_blank" rel="noopener noreferrer nofollow" title={href}>
+          <ExternalIcon />
+          <span>{href.replace(/^(https?:\/\/|mailto:)/, '')}</span>
+        </a>
+      ) : (
+        // A link can arrive over the websocket with any address: one that could run script is shown, never followed.
+        <span className="link-preview__href" title={href}>
+          <span>{href}</span>
+        </span>
+      )}
       <span className="link-preview__actions">
         <button type="button" className="button button--quiet" onMouseDown={keepEditorFocus} onClick={onEdit}>
           Edit

@@ -3,11 +3,12 @@
  *
  * People type "example.org" or "ana@example.org" far more often than a full URL, so a
  * missing scheme is filled in. Only http, https and mailto are allowed: the same list as
- * the schema (editor/schema/extensions.ts), and nothing that can run script.
+ * the schema (editor/schema/link-href.ts), and nothing that can run script.
  */
+import { isAllowedHref } from '../schema/link-href'
+
 export type LinkUrlResult = { readonly ok: true; readonly href: string } | { readonly ok: false; readonly message: string }
 
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i
 const EMAIL = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/
 
@@ -23,7 +24,7 @@ export function normaliseLinkUrl(input: string): LinkUrlResult {
   } catch {
     return { ok: false, message: 'That does not look like a web address.' }
   }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol)) {
+  if (!isAllowedHref(href)) {
     return { ok: false, message: 'Links can go to web pages (http, https) or email addresses (mailto).' }
   }
   if (url.protocol !== 'mailto:' && !url.hostname.includes('.') && url.hostname !== 'localhost') {

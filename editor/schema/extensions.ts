@@ -9,6 +9,7 @@ import type { Extensions } from '@tiptap/core'
 import Code from '@tiptap/extension-code'
 import CodeBlock from '@tiptap/extension-code-block'
 import StarterKit from '@tiptap/starter-kit'
+import { isAllowedHref, LINK_PROTOCOLS } from './link-href'
 import { BlockSuggestions, Deletion, FormatChange, Insertion } from './suggestion-marks'
 import { DELETION, FORMAT_CHANGE, INSERTION } from './suggestion-model'
 
@@ -32,7 +33,10 @@ export function documentExtensions(): Extensions {
         openOnClick: false,
         autolink: true,
         defaultProtocol: 'https',
-        protocols: ['http', 'https', 'mailto'],
+        protocols: [...LINK_PROTOCOLS],
+        // Tiptap's own check also lets through ftp:, tel:, relative addresses and more; a link
+        // that arrives over the websocket with any address but ours renders without one.
+        isAllowedUri: (url) => isAllowedHref(url),
       },
       // Both forbid the suggestion marks as they come; replaced below.
       code: false,

@@ -1,12 +1,14 @@
 /**
  * Renders a document for export: Markdown and HTML for people, JSON (ProseMirror)
  * for programs, and plain text, which is what the editing-trace tests compare.
- * Markdown and HTML end with a credits block: who wrote each section.
+ * Markdown and HTML end with a credits block: who wrote each section. Every format keeps
+ * only links that are safe to follow (safe-links.ts).
  */
 import { MarkdownManager } from '@tiptap/markdown'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { escapeHTML, renderToHTMLString } from '@tiptap/static-renderer'
 import type { DocumentModel } from './content'
+import { withSafeLinks } from './safe-links'
 
 export const EXPORT_FORMATS = ['markdown', 'html', 'json', 'text'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -29,7 +31,8 @@ export interface Exporter {
 export function createExporter(model: DocumentModel): Exporter {
   const markdown = new MarkdownManager({ extensions: model.extensions })
   return {
-    render(content, format, title, credits) {
+    render(document, format, title, credits) {
+      const content = withSafeLinks(document)
       switch (format) {
         case 'markdown':
           return { mediaType: 'text/markdown; charset=utf-8', extension: 'md', body: `${markdown.serialize(content.toJSON())}\n${markdownCredits(credits)}` }

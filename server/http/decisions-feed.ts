@@ -68,6 +68,13 @@ function excerpt(text: string): string {
   return text.length <= TITLE_EXCERPT ? text : `${text.slice(0, TITLE_EXCERPT - 1)}…`
 }
 
+/**
+ * Characters XML 1.0 forbids even as references: control characters other than tab and line
+ * breaks, lone surrogates, U+FFFE and U+FFFF. People's reasons and names may hold them, and one
+ * of them makes the whole feed unreadable to every feed reader, so they are left out.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
 function escape(text: string): string {
-  return text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`)
+  return text.replace(NOT_XML, '').replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
