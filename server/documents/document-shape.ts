@@ -9,7 +9,7 @@
  * What is checked: kinds of content (no plain values, maps, texts or fragments where
  * elements belong, no embeds in text), element names, which element types may sit in which
  * (the types a node's content expression names at all), attribute names and values, mark names
- * and mark attributes. What is not: order and counts within a node's content ("a list item
+ * and mark attributes (a link goes only to an http, https or mailto address). What is not: order and counts within a node's content ("a list item
  * starts with a paragraph"). Two edits that are each valid can break those when they merge,
  * so refusing them would refuse people's ordinary concurrent work; and which types may sit in
  * which can never be broken by a merge, because Yjs never moves an item to another parent.
@@ -17,6 +17,7 @@
 import type { MarkType, NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { FORMAT_CHANGE, isBlockSuggestion, isSuggestionStamp, SUGGESTION_ATTRIBUTE, SUGGESTION_MARKS } from '../../editor/schema/suggestion-model'
+import { isAllowedHref } from '../../editor/schema/link-href'
 import type { ContentShape, ItemPlace } from '../collab/content-shape'
 
 /** Longer than any real URL or title attribute, short enough that one attribute cannot hold a book. */
@@ -41,6 +42,9 @@ const NODE_ATTRIBUTES: Record<string, Record<string, Check>> = {
   orderedList: { start: isInteger(-1_000_000, 1_000_000), type: (value) => value === null || (typeof value === 'string' && /^[1aAiI]?$/.test(value)) },
   codeBlock: { language: (value) => value === null || (typeof value === 'string' && /^[\w#+.-]{0,64}$/.test(value)) },
 }
+
+/** Only addresses the editor links to (web pages and email): a javascript: link is refused, not stored. */
+const isLinkAddress: Check = (value) => value === null || (isAllowedHref(value) && value.length <= MAX_ATTRIBUTE_STRING)
 
 const isMarkJSONList: Check = (value) =>
   Array.isArray(value) &&
@@ -128,7 +132,12 @@ function isMarkAttributes(markType: MarkType, value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   for (const [key, attribute] of Object.entries(value)) {
     if (!Object.hasOwn(markType.spec.attrs ?? {}, key)) return false
-    const check = markType.name === FORMAT_CHANGE && (key === 'added' || key === 'removed') ? isMarkJSONList : isScalar
+    const check =
+      markType.name === FORMAT_CHANGE && (key === 'added' || key === 'removed')
+        ? isMarkJSONList
+        : markType.name === 'link' && key === 'href'
+          ? isLinkAddress
+          : isScalar
     if (!check(attribute)) return false
   }
   // The suggestion marks are read as stamps; one without its id, author and time cannot be reviewed.

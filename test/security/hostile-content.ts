@@ -44,6 +44,7 @@ export const HOSTILE_CHANGES: readonly HostileChange[] = [
   { name: 'an embedded object inside text', apply: (doc) => textOfFirstParagraph(doc).insertEmbed(0, { evil: true }) },
   { name: 'an unknown mark on text', apply: (doc) => textOfFirstParagraph(doc).format(0, 3, { bogusMark: {} }) },
   { name: 'a mark with an attribute it does not have', apply: (doc) => textOfFirstParagraph(doc).format(0, 3, { bold: { onclick: 'x' } }) },
+  { name: 'a link to a javascript: address', apply: (doc) => textOfFirstParagraph(doc).format(0, 3, { link: { href: 'javascript:alert(1)' } }) },
   { name: 'an attribute a paragraph does not have', apply: (doc) => firstParagraph(doc).setAttribute('onclick', 'alert(1)') },
   {
     name: 'a heading level that is not a number from 1 to 6',
