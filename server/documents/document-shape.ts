@@ -9,8 +9,8 @@
  * What is checked: kinds of content (no plain values, maps, texts or fragments where
  * elements belong, no embeds in text), element names, which element types may sit in which
  * (the types a node's content expression names at all), attribute names and values, mark names
- * and mark attributes (a link goes only to an http, https or mailto address). What is not: order and counts within a node's content ("a list item
- * starts with a paragraph"). Two edits that are each valid can break those when they merge,
+ * and mark attributes (a link goes only to an http, https or mailto address). What is not: order
+ * and counts within a node's content ("a list item starts with a paragraph"). Two edits that are each valid can break those when they merge,
  * so refusing them would refuse people's ordinary concurrent work; and which types may sit in
  * which can never be broken by a merge, because Yjs never moves an item to another parent.
  */
