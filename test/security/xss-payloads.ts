@@ -7,6 +7,8 @@
  * No payload starts or ends with whitespace: the API trims titles, names and reasons, and a
  * test compares what it sent with what a page shows.
  */
+import { isAllowedHref } from '../../editor/schema/link-href'
+
 export interface XssPayload {
   readonly id: number
   /** What trick it tries, for reading a failure. */
@@ -176,3 +178,11 @@ export const NAME_PAYLOADS = PAYLOADS.filter((payload) => payload.text.length <=
 export const LINK_PAYLOADS = PAYLOADS.filter(
   (payload) => payload.family === 'javascript, data and vbscript URL' || payload.family === 'link address breakout' || payload.family === 'attribute breakout',
 )
+
+/**
+ * The link payloads the server stores as links: web and email addresses that try to break out
+ * of the markup around them. The rest (javascript:, data:, relative addresses, ...) the
+ * server refuses before storing (server/documents/document-shape.ts).
+ */
+export const ACCEPTED_LINK_PAYLOADS = LINK_PAYLOADS.filter((payload) => isAllowedHref(payload.text))
+export const REFUSED_LINK_PAYLOADS = LINK_PAYLOADS.filter((payload) => !isAllowedHref(payload.text))

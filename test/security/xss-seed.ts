@@ -9,7 +9,7 @@ import { as, signUp, signUpMaintainer, type SignedIn } from '../support/accounts
 import { appendParagraph, connectClient, suggestParagraph, type TestClient } from '../support/clients'
 import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
 import { defaultLimits, startServer, type TestServer } from '../support/server'
-import { LINK_PAYLOADS, NAME_PAYLOADS, PAYLOADS, type XssPayload } from './xss-payloads'
+import { ACCEPTED_LINK_PAYLOADS, NAME_PAYLOADS, PAYLOADS, type XssPayload } from './xss-payloads'
 
 export const MANIFESTO_PAGE = `/d/${MANIFESTO_ID}`
 export const MANIFESTO_API = `/api/documents/${MANIFESTO_ID}`
@@ -118,14 +118,14 @@ export async function nameVersions(server: TestServer, maintainer: SignedIn, pay
   }
 }
 
-/** The manifesto, titled with a payload, holding every payload as a paragraph and every link payload as a link, written by payload-named people. */
+/** The manifesto, titled with a payload, holding every payload as a paragraph and every link payload the server stores as a link, written by payload-named people. */
 export async function manifestoFullOfPayloads() {
   const server = await startXssServer()
   const admin = await signUp(server, 'site-admin')
   const writers = await signUpNamed(server, admin, NAME_PAYLOADS.filter((payload) => payload.id % 20 === 3))
   const [first] = await writeOneParagraphEach(server, writers, PAYLOADS.map((payload) => payload.text).slice(0, writers.length))
   for (const payload of PAYLOADS.slice(writers.length)) appendParagraph(first!.doc, payload.text)
-  await writeLinks(first!, LINK_PAYLOADS)
+  await writeLinks(first!, ACCEPTED_LINK_PAYLOADS)
   const title = PAYLOADS.find((payload) => payload.text.startsWith('</title>'))!.text
   await expectStatus(await as(server, writers[0]!).patch(MANIFESTO_API, { title }), 200, 'retitling the manifesto')
   return { server, title, writers }

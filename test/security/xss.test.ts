@@ -17,11 +17,12 @@ import { exportedHref } from '../../server/documents/safe-links'
 import type { TestServer } from '../support/server'
 import { linkAddresses, markdownLinks, readFeed } from './xss-exports'
 import { comparable, injectedMarkup, waitForTexts } from './xss-page-checks'
-import { LINK_PAYLOADS, NAME_PAYLOADS, PAYLOADS } from './xss-payloads'
+import { ACCEPTED_LINK_PAYLOADS, NAME_PAYLOADS, PAYLOADS, REFUSED_LINK_PAYLOADS } from './xss-payloads'
 import {
   createTitledDocuments,
   decideWithReasons,
   explainAndReply,
+  inBatches,
   linkText,
   MANIFESTO_API,
   MANIFESTO_PAGE,
@@ -129,15 +130,35 @@ describe.runIf(browserAvailable)('XSS payloads on the pages people share', () =>
     watch.expectNothingFired()
   })
 
-  it('never shows another maintainer or a reader a link to a javascript:, data: or vbscript: address, in the text or the link preview', async () => {
+  it('refuses every link to a javascript:, data:, vbscript: or relative address over the websocket, and stores none of them', async () => {
+    const server = await startXssServer()
+    const admin = await signUp(server, 'site-admin')
+    const [writer] = await signUpNamed(server, admin, PAYLOADS.slice(0, 1))
+    // One connection per payload: the server closes the connection that sent a refused update.
+    const refusals = await inBatches(REFUSED_LINK_PAYLOADS, 8, async (payload) => {
+      const client = connectClient(server, MANIFESTO_ID, writer!)
+      await client.synced()
+      const outcome = await writeLinks(client, [payload]).then(
+        () => 'stored',
+        (error: Error) => error.message,
+      )
+      client.destroy()
+      return outcome
+    })
+    expect(refusals).toEqual(REFUSED_LINK_PAYLOADS.map(() => expect.stringMatching(/^the server closed the connection for good: 4400 .*link mark/)))
+    const text = await (await fetch(`${server.url}${MANIFESTO_API}/export?format=text`)).text()
+    expect(REFUSED_LINK_PAYLOADS.filter((payload) => text.includes(linkText(payload)))).toEqual([])
+  })
+
+  it('shows links whose web or email address tries to break out of the markup as links, in the text and the link preview, and runs none of them', async () => {
     const server = await startXssServer()
     const admin = await signUp(server, 'site-admin')
     const [writer, colleague] = await signUpNamed(server, admin, PAYLOADS.slice(0, 2))
     const client = connectClient(server, MANIFESTO_ID, writer!)
     await client.synced()
-    await writeLinks(client, LINK_PAYLOADS)
+    await writeLinks(client, ACCEPTED_LINK_PAYLOADS)
     const browser = await launchBrowser()
-    const labels = LINK_PAYLOADS.map(linkText)
+    const labels = ACCEPTED_LINK_PAYLOADS.map(linkText)
 
     const reader = await watchedVisitor(browser, server.url, null)
     await reader.page.goto(`${server.url}${MANIFESTO_PAGE}`)
@@ -151,7 +172,7 @@ describe.runIf(browserAvailable)('XSS payloads on the pages people share', () =>
     // The cursor in a link opens its preview, which links to the address it shows. The
     // cursor goes down the links by keyboard: each preview covers the line below it.
     await page.locator('.ProseMirror p', { hasText: new RegExp(`^${labels[0]}$`) }).click()
-    for (const [index, payload] of LINK_PAYLOADS.entries()) {
+    for (const [index, payload] of ACCEPTED_LINK_PAYLOADS.entries()) {
       if (index > 0) await page.keyboard.press('ArrowDown')
       await page.waitForFunction((href) => document.querySelector<HTMLElement>('.link-preview__href')?.title === href, payload.text)
       await expectNoMarkup(page)
@@ -231,7 +252,7 @@ describe('XSS payloads in the exports and the feed', () => {
     const { page, watch } = await watchedVisitor(await launchBrowser(), server.url, null)
     // As a downloaded file opened from disk: no server, so no CSP to fall back on.
     await page.setContent(html)
-    await waitForTexts(page, [...texts, ...LINK_PAYLOADS.map(linkText), ...writers.map((writer) => writer.user.displayName)])
+    await waitForTexts(page, [...texts, ...ACCEPTED_LINK_PAYLOADS.map(linkText), ...writers.map((writer) => writer.user.displayName)])
     expect(comparable(await page.title())).toBe(comparable(title))
     await expectNoMarkup(page)
     watch.expectNothingFired()
@@ -242,7 +263,7 @@ describe('XSS payloads in the exports and the feed', () => {
     const markdown = await (await exportOf(server, 'markdown')).text()
     const json = (await (await exportOf(server, 'json')).json()) as JSONContent
     const html = await (await exportOf(server, 'html')).text()
-    const kept = LINK_PAYLOADS.filter((payload) => isAllowedHref(payload.text)).map((payload) => exportedHref(payload.text))
+    const kept = ACCEPTED_LINK_PAYLOADS.map((payload) => exportedHref(payload.text))
     // Regression: a javascript: link was exported as [link 57](javascript:__xss(57)), and an
     // address with ")" in it ended the Markdown link early, so the rest of it became a second link.
     expect(markdownLinks(markdown).filter((href) => !isAllowedHref(href))).toEqual([])
