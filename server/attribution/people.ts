@@ -17,7 +17,7 @@ export function personLookup(accounts: Accounts): (id: string) => Person {
 /** The people named by `ids`, keyed by id, for responses that name people by id. */
 export function peopleTable(ids: Iterable<string | null>, lookup: (id: string) => Person): Record<string, Person> {
   const table: Record<string, Person> = {}
-  for (const id of ids) if (id !== null && !(id in table)) table[id] = lookup(id)
+  for (const id of ids) if (id !== null && !Object.hasOwn(table, id)) table[id] = lookup(id)
   return table
 }
 

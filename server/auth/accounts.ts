@@ -8,6 +8,7 @@ import { Low } from 'lowdb'
 import { PALETTE } from '../../editor/identity/palette'
 import { DurableJsonAdapter } from '../storage/durable-json-adapter'
 import { hashPassword, verifyPassword } from './passwords'
+import { ownValue } from '../storage/own-value'
 
 export interface User {
   id: string
@@ -51,7 +52,7 @@ export class Accounts {
   }
 
   get(id: string): User | undefined {
-    const user = this.db.data.users[id]
+    const user = ownValue(this.db.data.users, id)
     return user && toUser(user)
   }
 
@@ -92,7 +93,7 @@ export class Accounts {
   }
 
   async updateProfile(id: string, profile: { displayName?: string | undefined; color?: string | undefined }): Promise<User | undefined> {
-    const user = this.db.data.users[id]
+    const user = ownValue(this.db.data.users, id)
     if (!user) return undefined
     if (profile.displayName !== undefined) user.displayName = profile.displayName
     if (profile.color !== undefined) user.color = profile.color

@@ -8,6 +8,7 @@ import session, { type SessionData } from 'express-session'
 import { Low } from 'lowdb'
 import { CoalescedWrites } from '../storage/coalesced-writes'
 import { DurableJsonAdapter } from '../storage/durable-json-adapter'
+import { ownValue } from '../storage/own-value'
 
 /** 60 s: losing a minute of "last seen" in a crash only makes a session end a minute early. */
 const TOUCH_FLUSH_MS = 60_000
@@ -47,7 +48,7 @@ export class PersistentSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
-    const stored = this.db.data.sessions[sid]
+    const stored = ownValue(this.db.data.sessions, sid)
     if (!stored || stored.expires <= this.now()) {
       callback(undefined, null)
       return
@@ -73,7 +74,7 @@ export class PersistentSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: SessionData, callback?: Callback): void {
-    const stored = this.db.data.sessions[sid]
+    const stored = ownValue(this.db.data.sessions, sid)
     if (stored) {
       stored.expires = this.expiryOf(data)
       this.touches.schedule()

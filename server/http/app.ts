@@ -66,7 +66,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   )
 
   const api = express.Router()
-  api.use(express.json({ limit: MAX_JSON_BODY }))
+  // inflate: false, so a compressed body is refused (415) rather than inflated: a few kilobytes of
+  // gzip can inflate to gigabytes, and no client of ours compresses what it sends.
+  api.use(express.json({ limit: MAX_JSON_BODY, inflate: false }))
   api.use(options.sessions.middleware)
   api.use(identifyUser(options.sessions))
   api.use(healthRoutes(options.collab))

@@ -10,6 +10,7 @@ import { Low } from 'lowdb'
 import { CoalescedWrites } from './coalesced-writes'
 import { DurableJsonAdapter } from './durable-json-adapter'
 import { DocumentExistsError, type DocumentAccess, type DocumentMeta } from './store'
+import { ownValue } from './own-value'
 
 /**
  * 60 s: every read is served from memory, so only a crash loses "last edited" times, and
@@ -52,12 +53,12 @@ export class Metadata {
   }
 
   get(id: string): DocumentMeta | undefined {
-    const document = this.db.data.documents[id]
+    const document = ownValue(this.db.data.documents, id)
     return document && structuredClone(document)
   }
 
   async create(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, now: Date): Promise<DocumentMeta> {
-    if (this.db.data.documents[document.id]) throw new DocumentExistsError(`A document with the id "${document.id}" exists.`)
+    if (ownValue(this.db.data.documents, document.id)) throw new DocumentExistsError(`A document with the id "${document.id}" exists.`)
     const created: DocumentMeta = { ...structuredClone(document), createdAt: now.toISOString(), updatedAt: now.toISOString() }
     this.db.data.documents[document.id] = created
     await this.db.write()
@@ -65,7 +66,7 @@ export class Metadata {
   }
 
   async update(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta | undefined> {
-    const stored = this.db.data.documents[id]
+    const stored = ownValue(this.db.data.documents, id)
     if (!stored) return undefined
     // Changed on a copy, so a change that throws leaves the stored document as it was.
     const changed = structuredClone(stored)
@@ -76,7 +77,7 @@ export class Metadata {
   }
 
   touch(id: string, now: Date): void {
-    const document = this.db.data.documents[id]
+    const document = ownValue(this.db.data.documents, id)
     if (!document) return
     document.updatedAt = now.toISOString()
     this.timestamps.schedule()

@@ -24,6 +24,7 @@ import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
 import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
 import { insertedItems } from './surviving-text'
+import { ownValue, setOwnValue } from '../storage/own-value'
 
 export type SuggestionProblem = 'suggestion_not_found' | 'suggestion_not_pending' | 'suggestion_not_reopenable' | 'not_your_suggestion'
 
@@ -116,7 +117,7 @@ export class Review {
   reopen(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
     return this.decide(documentId, async (room) => {
       const review = await this.options.store.readReview(documentId)
-      const record = review.suggestions[id]
+      const record = ownValue(review.suggestions, id)
       const last = lastDecisionOf(review, id)
       if (!record || !last) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
       if ((last.action !== 'rejected' && last.action !== 'superseded') || !record.removal || !record.proposed) {
@@ -155,7 +156,7 @@ export class Review {
     return this.decide(documentId, async (room) => {
       const suggestion = this.pending(room).find((candidate) => candidate.id === id)
       const review = await this.options.store.readReview(documentId)
-      const author = suggestion?.author ?? review.suggestions[id]?.proposed?.author
+      const author = suggestion?.author ?? ownValue(review.suggestions, id)?.proposed?.author
       if (!author) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
       if (author !== by) throw new SuggestionError('not_your_suggestion', 'Only its author can give the reason for a suggestion.')
       await this.options.store.updateReview(documentId, (changed) => {
@@ -170,7 +171,7 @@ export class Review {
     return this.decide(documentId, async (room) => {
       const suggestion = this.pending(room).find((candidate) => candidate.id === id)
       const review = await this.options.store.readReview(documentId)
-      if (!suggestion && !review.suggestions[id]) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
+      if (!suggestion && !ownValue(review.suggestions, id)) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
       await this.options.store.updateReview(documentId, (changed) => {
         entry(changed, id, suggestion && proposal(suggestion)).replies.push({ id: randomUUID(), author: by, at: this.options.now(), text })
       })
@@ -258,7 +259,7 @@ function proposal({ author, createdAt, kinds, inserted, deleted, section, retype
 
 /** The record of suggestion `id`, created if new; `proposed` refreshes what it proposed. */
 function entry(review: ReviewRecord, id: string, proposed?: ProposedChange): SuggestionRecord {
-  const record = (review.suggestions[id] ??= { replies: [] })
+  const record = ownValue(review.suggestions, id) ?? setOwnValue<SuggestionRecord>(review.suggestions, id, { replies: [] })
   if (proposed) record.proposed = proposed
   return record
 }
