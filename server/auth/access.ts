@@ -19,10 +19,10 @@
  *     of the document and close those that lost access (4403, or 4401). Those whose
  *     role changed are closed with 4510: they reconnect at once and learn their new role.
  */
-import type { IncomingMessage } from 'node:http'
 import { CollabError, type ConnectionInfo, type Extension, type RoomView } from '../collab/hooks'
 import type { DocumentAccess, Store } from '../storage/store'
 import type { Accounts, User } from './accounts'
+import { isCrossSite } from './cross-site'
 import { clientPresence } from './presence-state'
 import { DocumentPermissions, type Role } from './roles'
 import type { Sessions } from './sessions'
@@ -40,24 +40,6 @@ interface OpenDocument {
   connections: Map<ConnectionInfo, Role | null>
   anonymous: Set<ConnectionInfo>
   room: RoomView | null
-}
-
-/**
- * A page on another site can open our websocket, and the browser attaches our session cookie.
- * Browsers always send Origin with a websocket handshake; programs usually send none. Behind a
- * proxy that rewrites Host, X-Forwarded-Host names the public host; a web page cannot set
- * headers on a websocket handshake, so it cannot forge either.
- */
-function isCrossSite(request: IncomingMessage): boolean {
-  const origin = request.headers.origin
-  if (origin === undefined) return false
-  const forwarded = request.headers['x-forwarded-host']
-  const hosts = [request.headers.host, ...(Array.isArray(forwarded) ? forwarded : (forwarded?.split(',') ?? []))].map((host) => host?.trim())
-  try {
-    return !hosts.includes(new URL(origin).host)
-  } catch {
-    return true
-  }
 }
 
 export function accessControl(options: { store: Store; sessions: Sessions; accounts: Accounts }): AccessControl {

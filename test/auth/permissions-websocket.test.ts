@@ -178,9 +178,9 @@ describe('connections from other sites', () => {
     const server = await startServer()
     await signUp(server, 'admin')
     const carla = await signUp(server, 'carla')
-    const open = (origin: string) =>
+    const open = (origin: string, site = 'same-origin') =>
       new Promise<{ code: number }>((resolve) => {
-        const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`, { headers: { cookie: carla.cookie, origin } })
+        const socket = new WebSocket(`${server.collabUrl}/${MANIFESTO_ID}`, { headers: { cookie: carla.cookie, origin, 'sec-fetch-site': site } })
         socket.once('message', () => {
           // Refused before this: a signed-in contributor's edit would be accepted here.
           const writer = new Y.Doc()
@@ -197,7 +197,10 @@ describe('connections from other sites', () => {
         })
         socket.once('close', (code) => resolve({ code }))
       })
-    expect((await open('https://evil.example')).code).toBe(CloseCode.forbidden)
+    expect((await open('https://evil.example', 'cross-site')).code).toBe(CloseCode.forbidden)
+    // A sibling subdomain: the browser calls it same-site, and SameSite=Lax would let the cookie through.
+    expect((await open(server.url, 'same-site')).code).toBe(CloseCode.forbidden)
+    expect((await open('null', 'cross-site')).code).toBe(CloseCode.forbidden)
     expect((await open(server.url)).code).toBe(0)
   })
 })
