@@ -10,6 +10,7 @@ import { attributionBinding } from './attribution/binding'
 import { accessControl as createAccessControl } from './auth/access'
 import { Accounts } from './auth/accounts'
 import { Invites } from './auth/invites'
+import { createPasswordPolicy } from './auth/password-strength'
 import { loadSecrets } from './auth/secrets'
 import { PersistentSessionStore } from './auth/session-store'
 import { createSessions } from './auth/sessions'
@@ -24,6 +25,7 @@ import { createStarterDocuments } from './documents/seed'
 import { History } from './history/history'
 import { historyRecorder } from './history/history-recorder'
 import { createHttpApp } from './http/app'
+import { clientAddressOf } from './http/proxy-trust'
 import { FileStore } from './storage/file-store'
 import { persistence } from './storage/persistence'
 import { Review } from './suggestions/review'
@@ -88,6 +90,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       shape: model.shape,
       maxMessageBytes: config.maxMessageBytes,
       limits: config.limits,
+      clientAddress: clientAddressOf(config.trustProxy),
       logger,
     })
     const app = createHttpApp({
@@ -97,12 +100,15 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       accounts,
       sessions,
       invites,
+      passwordPolicy: createPasswordPolicy(),
       model,
       exporter: createExporter(model),
       review: new Review({ store, collab, model, history, now: Date.now }),
       history,
       editorDir: config.editorDir,
       authAttemptsPer15Minutes: config.limits.authAttemptsPer15Minutes,
+      secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       logger,
     })
     const httpServer = createServer(app)

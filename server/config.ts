@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { checkTrustProxy, type TrustProxy } from './http/proxy-trust'
 
 const MiB = 1024 * 1024
 
@@ -43,8 +44,31 @@ const environmentSchema = z.object({
    */
   VISIT_GAP_MS: integer(30 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Send the session cookie only over HTTPS. Turn on behind a TLS proxy. */
+  /** Send the session cookie only over HTTPS. Turn on behind a TLS proxy, together with TRUST_PROXY. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /**
+   * The proxies in front of the server, whose X-Forwarded-For and X-Forwarded-Proto it believes:
+   * `false` (none), how many there are (`1`), or their addresses and subnets, comma-separated
+   * (`loopback`, `10.0.0.0/8`). Never "any": a client could then claim any address and dodge
+   * the per-address limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine((value) => value !== 'true', 'name the proxies (their addresses, or how many there are), not "true": "true" would believe any client about its address')
+    .transform((value, context): TrustProxy => {
+      if (value === 'false' || value === '') return false
+      if (/^\d+$/.test(value)) return Number(value)
+      const addresses = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
+      try {
+        checkTrustProxy(addresses)
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a list of addresses' })
+        return z.NEVER
+      }
+      return addresses
+    }),
   /**
    * 20 sign-in and sign-up attempts per address per 15 minutes: plenty for a person
    * who mistypes, far too few to guess passwords (scrypt makes each guess slow too).
@@ -78,6 +102,7 @@ export interface Config {
   versions: { idleMs: number; maxMs: number; visitGapMs: number }
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
   secureCookies: boolean
+  trustProxy: TrustProxy
   limits: {
     authAttemptsPer15Minutes: number
     connectionsPerMinute: number
@@ -97,6 +122,12 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const env = parsed.data
+  // This server speaks plain HTTP, so HTTPS reaches it only through a proxy, which it must believe.
+  if (env.COOKIE_SECURE === 'true' && env.TRUST_PROXY === false) {
+    throw new ConfigError(
+      'Invalid configuration:\n  COOKIE_SECURE=true needs TRUST_PROXY: the server sees plain HTTP from the TLS proxy and would set no cookie, so nobody could sign in. Set TRUST_PROXY to the proxy\'s address (loopback, 10.0.0.5) or the number of proxies in front (1).',
+    )
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -107,6 +138,7 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     versions: { idleMs: env.VERSION_IDLE_MS, maxMs: env.VERSION_MAX_MS, visitGapMs: env.VISIT_GAP_MS },
     logLevel: env.LOG_LEVEL,
     secureCookies: env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY,
     limits: {
       authAttemptsPer15Minutes: env.AUTH_ATTEMPTS_PER_15_MINUTES,
       connectionsPerMinute: env.WS_CONNECTIONS_PER_MINUTE,

@@ -16,7 +16,7 @@ const FIELDS = {
   username: /\busername\b/i,
   password: /\bpassword\b/i,
 } as const
-const FIXED = { username_taken: 'username' } as const
+const FIXED = { username_taken: 'username', weak_password: 'password' } as const
 
 export function SignUpPage() {
   usePageTitle('Sign up')
@@ -56,7 +56,7 @@ export function SignUpPage() {
           {...form.field('username')}
         />
         <PasswordField
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters, and hard to guess: a few unrelated words work well.`}
           data-testid="signup-password"
           minLength={PASSWORD_MIN_LENGTH}
           autoComplete="new-password"

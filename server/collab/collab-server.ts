@@ -30,6 +30,8 @@ export interface CollabServerOptions {
     messagesPerSecond: number
     messageBurst: number
   }
+  /** Where a connection comes from, for the per-address limit: behind a proxy, the client it vouches for. */
+  clientAddress?: (request: IncomingMessage) => string | undefined
   logger: Logger
   /** The clock that dates every change (ms since 1970); tests may set it. */
   now?: () => number
@@ -66,7 +68,7 @@ export class CollabServer {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return false
     const documentId = safeDecode(url.pathname.slice(COLLAB_PATH.length + 1))
-    this.connectionsPerAddress.consume(request.socket.remoteAddress ?? 'unknown').then(
+    this.connectionsPerAddress.consume(this.clientAddress(request) ?? 'unknown').then(
       () =>
         this.sockets.handleUpgrade(request, socket, head, (websocket) => {
           void this.accept(websocket, request, documentId, url.searchParams.get(SAVE_ACK_PARAM) === '1')
@@ -77,6 +79,10 @@ export class CollabServer {
     return true
   }
 
+
+  private clientAddress(request: IncomingMessage): string | undefined {
+    return this.options.clientAddress ? this.options.clientAddress(request) : request.socket.remoteAddress
+  }
 
   /** Opens a document on the server's side, loading it if no client has. */
   async openDocument(documentId: string): Promise<DocumentHandle> {
@@ -117,7 +123,7 @@ export class CollabServer {
     const info: ConnectionInfo = {
       id: randomUUID(),
       documentId,
-      remoteAddress: request.socket.remoteAddress,
+      remoteAddress: this.clientAddress(request),
       user: null,
       close: (error) => connection.close(error.code, error.message),
     }

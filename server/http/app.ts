@@ -10,6 +10,7 @@ import type { Logger } from 'pino'
 import type { AccessControl } from '../auth/access'
 import type { Accounts } from '../auth/accounts'
 import type { Invites } from '../auth/invites'
+import type { PasswordPolicy } from '../auth/password-strength'
 import type { Sessions } from '../auth/sessions'
 import type { CollabServer } from '../collab/collab-server'
 import type { DocumentModel } from '../documents/content'
@@ -25,6 +26,8 @@ import { documentRoutes } from './documents'
 import { apiNotFound, errorHandler } from './errors'
 import { healthRoutes } from './health'
 import { memberRoutes } from './members'
+import type { TrustProxy } from './proxy-trust'
+import { sameOriginJson } from './same-origin'
 import { suggestionRoutes } from './suggestions'
 import { versionRoutes } from './versions'
 
@@ -38,19 +41,24 @@ export interface HttpAppOptions {
   accounts: Accounts
   sessions: Sessions
   invites: Invites
+  passwordPolicy: PasswordPolicy
   model: DocumentModel
   exporter: Exporter
   review: Review
   history: History
   editorDir: string
   authAttemptsPer15Minutes: number
+  /** Session cookies go over HTTPS only: signing in over plain HTTP is refused rather than silently cookieless. */
+  secureCookies: boolean
+  trustProxy: TrustProxy
   logger: Logger
 }
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', false)
+  // Decides request.ip (rate limits, audit log) and request.secure (whether the Secure cookie is sent).
+  app.set('trust proxy', typeof options.trustProxy === 'object' ? [...options.trustProxy] : options.trustProxy)
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -66,13 +74,23 @@ export function createHttpApp(options: HttpAppOptions): Express {
   )
 
   const api = express.Router()
+  // Before the body is read: a forged or form-encoded request is refused without parsing it.
+  api.use(sameOriginJson)
   // inflate: false, so a compressed body is refused (415) rather than inflated: a few kilobytes of
   // gzip can inflate to gigabytes, and no client of ours compresses what it sends.
   api.use(express.json({ limit: MAX_JSON_BODY, inflate: false }))
   api.use(options.sessions.middleware)
   api.use(identifyUser(options.sessions))
   api.use(healthRoutes(options.collab))
-  api.use(authRoutes({ accounts: options.accounts, attemptsPer15Minutes: options.authAttemptsPer15Minutes, logger: options.logger }))
+  api.use(
+    authRoutes({
+      accounts: options.accounts,
+      passwordPolicy: options.passwordPolicy,
+      attemptsPer15Minutes: options.authAttemptsPer15Minutes,
+      secureCookies: options.secureCookies,
+      logger: options.logger,
+    }),
+  )
   api.use(documentRoutes(options))
   api.use(memberRoutes(options))
   api.use(attributionRoutes(options))

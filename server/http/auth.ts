@@ -1,8 +1,9 @@
-import { Router } from 'express'
+import { type RequestHandler, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Logger } from 'pino'
 import { z } from 'zod'
 import { publicUser, UsernameTakenError, type Accounts, type User } from '../auth/accounts'
+import type { PasswordPolicy } from '../auth/password-strength'
 import { ApiError, parseRequest } from './errors'
 import { currentUser, regenerateSession, requireUser, saveSession } from './current-user'
 
@@ -21,7 +22,15 @@ const profileBody = z.object({ displayName: displayName.optional(), color: color
 
 const me = (user: User) => ({ ...publicUser(user), isAdmin: user.isAdmin })
 
-export function authRoutes(options: { accounts: Accounts; attemptsPer15Minutes: number; logger: Logger }): Router {
+interface AuthRouteOptions {
+  accounts: Accounts
+  passwordPolicy: PasswordPolicy
+  attemptsPer15Minutes: number
+  secureCookies: boolean
+  logger: Logger
+}
+
+export function authRoutes(options: AuthRouteOptions): Router {
   const { accounts } = options
   // An audit trail of who signed up and in, and of failed attempts: usernames and addresses, never passwords.
   const audit = options.logger.child({ audit: 'auth' })
@@ -35,8 +44,22 @@ export function authRoutes(options: { accounts: Accounts; attemptsPer15Minutes: 
       response.status(429).json({ error: { id: 'rate_limited', message: 'Too many attempts from this address. Try again in a few minutes.' } }),
   })
 
-  router.post('/auth/signup', attempts, async (request, response) => {
+  // Without this the answer would say "signed in" while express-session quietly withholds the cookie.
+  const overHttps: RequestHandler = (request, _response, next) => {
+    if (options.secureCookies && !request.secure) {
+      throw new ApiError(
+        400,
+        'https_required',
+        'This server signs people in over HTTPS only, and this request arrived over plain HTTP. Open the site with https://. (Running it behind a TLS proxy? Set TRUST_PROXY to that proxy.)',
+      )
+    }
+    next()
+  }
+
+  router.post('/auth/signup', attempts, overHttps, async (request, response) => {
     const details = parseRequest(signupBody, request.body)
+    const weakness = options.passwordPolicy.weakness(details.password, [details.username, ...details.displayName.split(/\s+/)])
+    if (weakness) throw new ApiError(400, 'weak_password', weakness)
     let user: User
     try {
       user = await accounts.create(details, new Date())
@@ -51,7 +74,7 @@ export function authRoutes(options: { accounts: Accounts; attemptsPer15Minutes: 
     response.status(201).json({ user: me(user) })
   })
 
-  router.post('/auth/login', attempts, async (request, response) => {
+  router.post('/auth/login', attempts, overHttps, async (request, response) => {
     const credentials = parseRequest(loginBody, request.body)
     const user = await accounts.authenticate(credentials.username, credentials.password)
     if (!user) {
