@@ -49,6 +49,23 @@ describe.skipIf(!browserAvailable)('accounts in the browser', () => {
     expect(exported).not.toContain('A reader types.')
   })
 
+  it('tells a person signing up with an easily guessed password why, under the password field, and creates no account', async () => {
+    const server = await startServer()
+    const browser = await launchBrowser()
+    const visitor = await visitorIn(browser)
+    await visitor.page.goto(`${server.url}/signup`)
+    await visitor.page.fill('[data-testid=signup-display-name]', 'Nadia Writer')
+    await visitor.page.fill('[data-testid=signup-username]', 'nadia')
+    await visitor.page.fill('[data-testid=signup-password]', '12345678')
+    await visitor.page.click('[data-testid=signup-submit]')
+    const problem = visitor.page.locator('[data-testid=signup-password][aria-invalid=true]')
+    await problem.waitFor()
+    const message = await visitor.page.getByRole('alert').textContent()
+    expect(message).toMatch(/^This password is too easy to guess\. This is a heavily used password\./)
+    expect(new URL(visitor.page.url()).pathname).toBe('/signup')
+    expect((await as(server, null).post('/api/auth/login', { username: 'nadia', password: '12345678' })).status).toBe(401)
+  })
+
   it('lets a reader write as soon as a maintainer makes them a contributor, without reloading', async () => {
     const server = await startServer()
     const admin = await signUp(server, 'admin')
