@@ -9,7 +9,7 @@
  * (bench/support/propagation.ts); every reader receives and applies everyone's edits.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../model/schema/extensions'
 import { loadTrace } from '../test/support/traces'
 import { ms, percentile, startCoffeehouse, startRelay, type Benchmark, type ServerProcess } from './support'
 import { connectPeer, openWritableDocument, signUp, type Peer } from './support/peers'

@@ -6,7 +6,7 @@
  * same state into a new Y.Doc.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../model/schema/extensions'
 import { loadTrace } from '../test/support/traces'
 import { kib, median, ms, percentile, startCoffeehouse, timeRuns, type Benchmark, type ServerProcess } from './support'
 import { untilIdle } from './support/health'

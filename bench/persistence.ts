@@ -14,7 +14,7 @@
  * with their whole history, and it is each one's next edits that are typed.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../model/schema/extensions'
 import { loadTrace, type Trace } from '../test/support/traces'
 import { ms, startCoffeehouse, startRelay, type Benchmark, type ServerProcess } from './support'
 import { untilIdle } from './support/health'

@@ -11,7 +11,7 @@
  * The figure is what the schema adds per update, beside the whole.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../model/schema/extensions'
 import type { ContentShape } from '../server/collab/content-shape'
 import { checkUpdate } from '../server/collab/update-check'
 import { createDocumentModel } from '../server/documents/content'

@@ -18,7 +18,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { initProseMirrorDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../model/schema/extensions'
 import { suggester } from '../editor/suggesting/suggester'
 import { createDocumentModel } from '../server/documents/content'
 import { SuggestionRuleError, TrialDocument } from '../server/suggestions/trial-document'

@@ -4,7 +4,7 @@
  * the trace in-process (no network at all), and the plain relay.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../model/schema/extensions'
 import { loadTrace, type Trace } from '../test/support/traces'
 import { startCoffeehouse, startRelay, type Benchmark, type ServerProcess } from './support'
 import { converged, writerWithReaders } from './support/scenario'

@@ -34,7 +34,7 @@ export default defineConfig({
       '/api': { target: serverOrigin, changeOrigin: true, headers: { origin: serverOrigin } },
       '/collab': { target: serverOrigin, ws: true, changeOrigin: true, headers: { origin: serverOrigin } },
     },
-    // The editor imports the wire protocol constants from server/collab/protocol.ts.
+    // The editor imports the wire protocol constants from model/protocol.ts.
     fs: { allow: [repoRoot] },
   },
 })

@@ -16,7 +16,7 @@
  * the blocks an edit touched, with their history.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { SUGGESTION_MARKS } from '../../editor/schema/suggestion-model'
+import { SUGGESTION_MARKS } from '../../model/schema/suggestion-model'
 import type { SuggestingClient } from './suggesting-client'
 
 export type EditKind = 'keystroke' | 'Backspace' | 'word replaced' | 'Enter'

@@ -1,6 +1,6 @@
 /** One writer and some readers of one document, all connected and synced. */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { connectPeer, openWritableDocument, type Peer } from './peers'
 import type { ServerProcess } from './processes'
 

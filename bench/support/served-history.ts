@@ -11,7 +11,7 @@ import { converged } from './scenario'
 import type { Trace } from '../../test/support/traces'
 import { TraceWriter } from './trace-writer'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 
 export interface ServedHistory {
   server: ServerProcess

@@ -10,7 +10,7 @@ import type { Schema } from '@tiptap/pm/model'
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { suggestTransaction } from '../../editor/suggesting/suggest-transaction'
 import type { Suggester } from '../../editor/suggesting/suggester'
 

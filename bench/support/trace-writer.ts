@@ -1,6 +1,6 @@
 /** Writes an editing trace into a client's document, one transaction per trace transaction. */
 import type * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { ParagraphText } from '../../test/support/paragraph-text'
 import type { Trace } from '../../test/support/traces'
 

@@ -4,7 +4,7 @@
  * the server's documents do), stopped once the text is `characters` long.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import type { Trace } from '../../test/support/traces'
 import { TraceWriter } from './trace-writer'
 

@@ -6,7 +6,7 @@
  */
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../server/collab/protocol'
+import { CloseCode, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../model/protocol'
 import { countingWebSocket } from './counting-websocket'
 import { type SaveState, saveState } from './save-status'
 import { SaveTracker } from './save-tracker'

@@ -5,7 +5,7 @@
  * to sync step 1); subclassing the socket is the one seam that sees all of them without
  * patching the provider. Pass the class as the provider's `WebSocketPolyfill`.
  */
-import { isUpdateBearing } from '../../server/collab/protocol'
+import { isUpdateBearing } from '../../model/protocol'
 import type { SaveTracker } from './save-tracker'
 
 type Frame = Parameters<WebSocket['send']>[0]

@@ -2,7 +2,7 @@
  * Knows whether every local edit has been durably stored by the server.
  *
  * The server acknowledges with "the first N update-bearing frames you sent on this
- * connection are on disk" (MESSAGE_SAVED, see server/collab/protocol.ts). Frames and
+ * connection are on disk" (MESSAGE_SAVED, see model/protocol.ts). Frames and
  * edits are not one-to-one: a sync step 2 sent after reconnecting carries every edit made
  * while offline, and one edit may be sent on two connections. So we number edits, not frames:
  *

@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react'
 import { AuthorTints } from '../attribution/author-tints'
 import { LinkShortcut } from '../link/link-shortcut'
 import type { User } from '../http/users'
-import { DOCUMENT_FRAGMENT, documentExtensions } from '../schema/extensions'
+import { DOCUMENT_FRAGMENT, documentExtensions } from '../../model/schema/extensions'
 import { SuggestingMode } from '../suggesting/suggesting-mode'
 import type { CollabSession } from './collab-session'
 

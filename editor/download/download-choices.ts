@@ -2,7 +2,7 @@
  * What the Download menu offers, in the order people reach for them: Markdown and a web page
  * to read or publish, plain text to paste anywhere, and the ProseMirror JSON for programs.
  */
-import type { ExportFormat } from '../../server/documents/export'
+import type { ExportFormat } from '../../model/export-formats'
 
 export interface DownloadChoice {
   readonly format: ExportFormat

@@ -4,7 +4,7 @@
  * Responses are checked here, at the edge, so the screens work with typed values and a
  * server that answers something unexpected fails loudly in one place.
  */
-import type { ExportFormat } from '../../server/documents/export'
+import type { ExportFormat } from '../../model/export-formats'
 import { requestJson } from './api-error'
 import { choiceOf, fieldOf, isRecord, stringOf, unexpected } from './response-shape'
 

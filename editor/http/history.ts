@@ -41,7 +41,7 @@ const versionList = z.object({
 })
 export type VersionList = z.infer<typeof versionList>
 
-/** ProseMirror JSON in the schema of editor/schema; the editor checks it when it draws it. */
+/** ProseMirror JSON in the schema of model/schema; the editor checks it when it draws it. */
 const content = z.record(z.string(), z.unknown())
 export type VersionContent = z.infer<typeof content>
 

@@ -4,7 +4,7 @@
  * A colour from outside the palette (one the server gave an account, or one set through the
  * API) is offered first as "Current colour", so opening the profile never changes it silently.
  */
-import { isPaletteColour, PALETTE, type PaletteColour } from './palette'
+import { isPaletteColour, PALETTE, type PaletteColour } from '../../model/palette'
 import './colour-picker.css'
 
 interface ColourPickerProps {

@@ -1,5 +1,5 @@
 /** Shown while the cursor is inside a link: where it goes, and the two things one does to it. */
-import { isAllowedHref } from '../schema/link-href'
+import { isAllowedHref } from '../../model/schema/link-href'
 import { ExternalIcon } from '../ui/icons'
 
 interface LinkPreviewProps {

@@ -3,9 +3,9 @@
  *
  * People type "example.org" or "ana@example.org" far more often than a full URL, so a
  * missing scheme is filled in. Only http, https and mailto are allowed: the same list as
- * the schema (editor/schema/link-href.ts), and nothing that can run script.
+ * the schema (model/schema/link-href.ts), and nothing that can run script.
  */
-import { isAllowedHref } from '../schema/link-href'
+import { isAllowedHref } from '../../model/schema/link-href'
 
 export type LinkUrlResult = { readonly ok: true; readonly href: string } | { readonly ok: false; readonly message: string }
 

@@ -5,7 +5,7 @@
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 import { decideMany, type Verdict } from '../http/suggestions'
-import type { SuggestionSummary } from '../schema/suggestion-list'
+import type { SuggestionSummary } from '../../model/schema/suggestion-list'
 import { DecisionForm } from './DecisionForm'
 import { idsWithin, type ReviewFilter } from './suggestion-groups'
 

@@ -3,7 +3,7 @@
  * replies, and what this person may do with it (decide, withdraw, show it in the text).
  */
 import type { People, SuggestionRecord, Verdict } from '../http/suggestions'
-import type { SuggestionSummary } from '../schema/suggestion-list'
+import type { SuggestionSummary } from '../../model/schema/suggestion-list'
 import { usePendingAction } from '../ui/use-pending-action'
 import { DecisionForm } from './DecisionForm'
 import { SuggestionThread } from './SuggestionThread'

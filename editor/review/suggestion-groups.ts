@@ -2,7 +2,7 @@
  * Pending suggestions as the review panel lists them: filtered by author and section, in
  * document order, with suggestions that compete for the same text grouped side by side.
  */
-import type { SuggestionSummary } from '../schema/suggestion-list'
+import type { SuggestionSummary } from '../../model/schema/suggestion-list'
 
 export interface ReviewFilter {
   /** A user id, or null for everyone. */

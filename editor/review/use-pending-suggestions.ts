@@ -4,7 +4,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
-import { listSuggestions, type SuggestionSummary } from '../schema/suggestion-list'
+import { listSuggestions, type SuggestionSummary } from '../../model/schema/suggestion-list'
 
 export function usePendingSuggestions(editor: Editor): SuggestionSummary[] {
   const [pending, setPending] = useState(() => listSuggestions(editor.state.doc))

@@ -7,8 +7,8 @@
  */
 import { Mark, type Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
-import { FORMAT_CHANGE, SUGGESTION_MARKS, type FormatChangeAttrs, type MarkJSON, type SuggestionStamp } from '../schema/suggestion-model'
-import { formatChangesOf, insertionOf, stampOnly } from '../schema/suggestion-stamps'
+import { FORMAT_CHANGE, SUGGESTION_MARKS, type FormatChangeAttrs, type MarkJSON, type SuggestionStamp } from '../../model/schema/suggestion-model'
+import { formatChangesOf, insertionOf, stampOnly } from '../../model/schema/suggestion-stamps'
 import { newStamp, type Suggester } from './suggester'
 
 interface Piece {

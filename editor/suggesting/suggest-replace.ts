@@ -16,10 +16,10 @@
 import type { Node as ProseMirrorNode, Slice } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { Transform } from '@tiptap/pm/transform'
-import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type SuggestionStamp } from '../schema/suggestion-model'
-import { boundaryRange, merged, type Range } from '../schema/suggestion-ranges'
-import { restoreType } from '../schema/suggestion-retype'
-import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf, isSuggestible } from '../schema/suggestion-stamps'
+import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type SuggestionStamp } from '../../model/schema/suggestion-model'
+import { boundaryRange, merged, type Range } from '../../model/schema/suggestion-ranges'
+import { restoreType } from '../../model/schema/suggestion-retype'
+import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf, isSuggestible } from '../../model/schema/suggestion-stamps'
 import { stampFor, type Suggester } from './suggester'
 
 export interface SuggestedReplace {

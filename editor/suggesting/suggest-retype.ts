@@ -16,9 +16,9 @@
 import type { Attrs, NodeType } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, type Step } from '@tiptap/pm/transform'
-import { SUGGESTION_ATTRIBUTE, type BlockSuggestion } from '../schema/suggestion-model'
-import { markup, markupOf, sameMarkup } from '../schema/suggestion-retype'
-import { blockSuggestionOf, isSuggestible, stampOnly } from '../schema/suggestion-stamps'
+import { SUGGESTION_ATTRIBUTE, type BlockSuggestion } from '../../model/schema/suggestion-model'
+import { markup, markupOf, sameMarkup } from '../../model/schema/suggestion-retype'
+import { blockSuggestionOf, isSuggestible, stampOnly } from '../../model/schema/suggestion-stamps'
 import { newStamp, type Suggester } from './suggester'
 
 export interface Retype {

@@ -15,7 +15,7 @@
  */
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform'
-import { SUGGESTION_MARKS } from '../schema/suggestion-model'
+import { SUGGESTION_MARKS } from '../../model/schema/suggestion-model'
 import { suggestFormat } from './suggest-format'
 import { suggestReplace } from './suggest-replace'
 import { retypeOf, suggestRetype } from './suggest-retype'

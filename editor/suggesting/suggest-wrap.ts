@@ -18,9 +18,9 @@
 import type { Fragment, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform'
-import { SUGGESTION_ATTRIBUTE } from '../schema/suggestion-model'
-import { blockSuggestionOf, isSuggestible } from '../schema/suggestion-stamps'
-import { isList, unwrapSuggestion } from '../schema/suggestion-wrap'
+import { SUGGESTION_ATTRIBUTE } from '../../model/schema/suggestion-model'
+import { blockSuggestionOf, isSuggestible } from '../../model/schema/suggestion-stamps'
+import { isList, unwrapSuggestion } from '../../model/schema/suggestion-wrap'
 import { retypeOf } from './suggest-retype'
 import { newStamp, type Suggester } from './suggester'
 

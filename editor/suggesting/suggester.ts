@@ -6,8 +6,8 @@
  * suggestion rather than one per keystroke, as in Google Docs. Anything else starts a new one.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { newSuggestionId, type SuggestionStamp } from '../schema/suggestion-model'
-import { blockSuggestionOf, deletionsOf, insertionOf } from '../schema/suggestion-stamps'
+import { newSuggestionId, type SuggestionStamp } from '../../model/schema/suggestion-model'
+import { blockSuggestionOf, deletionsOf, insertionOf } from '../../model/schema/suggestion-stamps'
 
 export interface Suggester {
   /** The suggesting person's user id. */

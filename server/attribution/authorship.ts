@@ -14,7 +14,7 @@
  */
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import type { AttributionIndex } from './attribution-index'
 
 export interface AuthorshipRange {

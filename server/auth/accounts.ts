@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { PALETTE } from '../../editor/identity/palette'
+import { PALETTE } from '../../model/palette'
 import { DurableJsonAdapter } from '../storage/durable-json-adapter'
 import { hashPassword, verifyPassword } from './passwords'
 import { ownValue } from '../storage/own-value'

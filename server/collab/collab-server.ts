@@ -13,7 +13,7 @@ import { Connection } from './connection'
 import type { ContentShape } from './content-shape'
 import { CollabError, runHook, type ConnectionInfo, type Extension } from './hooks'
 import { MessageBudget } from './message-budget'
-import { CloseCode, SAVE_ACK_PARAM } from './protocol'
+import { CloseCode, SAVE_ACK_PARAM } from '../../model/protocol'
 import { Room } from './room'
 
 export const COLLAB_PATH = '/collab'

@@ -11,7 +11,7 @@ import {
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
-} from './protocol'
+} from '../../model/protocol'
 
 export interface AwarenessEntry {
   clientId: number

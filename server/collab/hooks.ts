@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
 import type { AttributionIndex } from '../attribution/attribution-index'
 import type { AwarenessEntry } from './frames'
-import { CloseCode, type CloseCodeName } from './protocol'
+import { CloseCode, type CloseCodeName } from '../../model/protocol'
 import type { CheckedUpdate } from './update-check'
 
 /** What an extension may know about, and do with, a connection. */

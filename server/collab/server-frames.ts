@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
-import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol'
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../model/protocol'
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()

@@ -1,12 +1,12 @@
 /**
  * Converts between the Yjs document and ProseMirror content, with the schema the
- * editor uses (editor/schema/extensions.ts).
+ * editor uses (model/schema/extensions.ts).
  */
 import { getSchema, type Extensions, type JSONContent } from '@tiptap/core'
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT, DOCUMENT_ROOTS, documentExtensions } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT, DOCUMENT_ROOTS, documentExtensions } from '../../model/schema/extensions'
 import type { ContentShape } from '../collab/content-shape'
 import type { StoredChange } from '../storage/change-records'
 import { documentShape } from './document-shape'

@@ -16,8 +16,8 @@
  */
 import type { MarkType, NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { FORMAT_CHANGE, isBlockSuggestion, isSuggestionStamp, SUGGESTION_ATTRIBUTE, SUGGESTION_MARKS } from '../../editor/schema/suggestion-model'
-import { isAllowedHref } from '../../editor/schema/link-href'
+import { FORMAT_CHANGE, isBlockSuggestion, isSuggestionStamp, SUGGESTION_ATTRIBUTE, SUGGESTION_MARKS } from '../../model/schema/suggestion-model'
+import { isAllowedHref } from '../../model/schema/link-href'
 import type { ContentShape, ItemPlace } from '../collab/content-shape'
 
 /** Longer than any real URL or title attribute, short enough that one attribute cannot hold a book. */

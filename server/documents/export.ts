@@ -7,11 +7,9 @@
 import { MarkdownManager } from '@tiptap/markdown'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { escapeHTML, renderToHTMLString } from '@tiptap/static-renderer'
+import type { ExportFormat } from '../../model/export-formats'
 import type { DocumentModel } from './content'
 import { withSafeLinks } from './safe-links'
-
-export const EXPORT_FORMATS = ['markdown', 'html', 'json', 'text'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface RenderedExport {
   mediaType: string

@@ -1,7 +1,7 @@
 /**
  * Links as exports write them. The document may hold a link with any address (a client can
  * send one over the websocket), so an export keeps a link only when its address is http,
- * https or mailto (editor/schema/link-href.ts) and writes the rest as plain text.
+ * https or mailto (model/schema/link-href.ts) and writes the rest as plain text.
  *
  * A kept address is also written so that it cannot end a Markdown link early: "https://a.b/x)"
  * followed by "[y](javascript:...)" would otherwise become a second link, and a space or "<"
@@ -9,7 +9,7 @@
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Transform } from '@tiptap/pm/transform'
-import { isAllowedHref } from '../../editor/schema/link-href'
+import { isAllowedHref } from '../../model/schema/link-href'
 
 /** Everything that can end or break out of a Markdown link destination, or an HTML attribute. */
 const UNSAFE_IN_DESTINATION = /[\s()[\]<>"'`\\]/g

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
-import { listSuggestions } from '../../editor/schema/suggestion-list'
+import { listSuggestions } from '../../model/schema/suggestion-list'
 import { readContent, type DocumentModel } from '../documents/content'
 import { DocumentQueue } from '../documents/document-queue'
 import type { Store } from '../storage/store'

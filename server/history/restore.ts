@@ -11,7 +11,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { Transform } from '@tiptap/pm/transform'
 import type * as Y from 'yjs'
-import { rejectSuggestion, suggestionIds } from '../../editor/schema/decide-suggestion'
+import { rejectSuggestion, suggestionIds } from '../../model/schema/decide-suggestion'
 import type { Authored } from '../attribution/authored'
 import type { DocumentModel } from '../documents/content'
 import { editDocument } from '../suggestions/document-edit'

@@ -11,7 +11,7 @@
  */
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import type { AttributionIndex } from '../attribution/attribution-index'
 import { ChangeTally, type ChangeSummary } from './change-marks'
 import { readText, type Earlier } from './version-text'

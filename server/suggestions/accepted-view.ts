@@ -1,5 +1,5 @@
 /**
- * Reads part of a Yjs document the way the suggestion rules see it (editor/schema/suggestion-model.ts):
+ * Reads part of a Yjs document the way the suggestion rules see it (model/schema/suggestion-model.ts):
  *
  *   - the accepted text: every pending insertion and proposed boundary taken out, every
  *     deletion and format change undone. A block whose boundary is a proposed split is
@@ -23,7 +23,7 @@ import {
   SUGGESTION_ATTRIBUTE,
   type FormatChangeAttrs,
   type MarkJSON,
-} from '../../editor/schema/suggestion-model'
+} from '../../model/schema/suggestion-model'
 import { attributeAt, attributesAt, type Moment } from './moment'
 
 export interface SuggestionView {

@@ -9,7 +9,7 @@
 import { Transform } from '@tiptap/pm/transform'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import type { Authored } from '../attribution/authored'
 import { readContent, type DocumentModel } from '../documents/content'
 

@@ -3,7 +3,7 @@
  * said about it, the replies, and every decision. The document holds a suggestion only while
  * it is pending; this record is what lets everyone see, afterwards, what became of it.
  */
-import type { SuggestionSummary } from '../../editor/schema/suggestion-list'
+import type { SuggestionSummary } from '../../model/schema/suggestion-list'
 
 /** accepted, rejected, superseded (another was accepted over it), reopened, withdrawn (by its author). */
 export type DecisionAction = 'accepted' | 'rejected' | 'superseded' | 'reopened' | 'withdrawn'

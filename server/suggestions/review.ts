@@ -14,8 +14,8 @@
  * each see the other's outcome.
  */
 import { randomUUID } from 'node:crypto'
-import { acceptSuggestion, rejectSuggestion } from '../../editor/schema/decide-suggestion'
-import { listSuggestions, type SuggestionSummary } from '../../editor/schema/suggestion-list'
+import { acceptSuggestion, rejectSuggestion } from '../../model/schema/decide-suggestion'
+import { listSuggestions, type SuggestionSummary } from '../../model/schema/suggestion-list'
 import type { CollabServer } from '../collab/collab-server'
 import type { Room } from '../collab/room'
 import { readContent, type DocumentModel } from '../documents/content'

@@ -10,7 +10,7 @@
  *
  * Pending suggestions are read from the live document; the rest from the review record.
  */
-import type { SuggestionSummary } from '../../editor/schema/suggestion-list'
+import type { SuggestionSummary } from '../../model/schema/suggestion-list'
 import type { Decision, ProposedChange, ReviewRecord } from './review-model'
 import type { ReviewState } from './review'
 import { survivalOf, type Survival } from './surviving-text'

@@ -4,8 +4,8 @@
  * those characters are still in the document and who deleted the rest.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
-import { INSERTION } from '../../editor/schema/suggestion-model'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
+import { INSERTION } from '../../model/schema/suggestion-model'
 import type { AttributionIndex } from '../attribution/attribution-index'
 import type { ItemRun } from './review-model'
 

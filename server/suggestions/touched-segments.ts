@@ -10,7 +10,7 @@
  * the document.
  */
 import * as Y from 'yjs'
-import { isBlockSuggestion, SUGGESTION_ATTRIBUTE } from '../../editor/schema/suggestion-model'
+import { isBlockSuggestion, SUGGESTION_ATTRIBUTE } from '../../model/schema/suggestion-model'
 import { attributeAt, NOW } from './moment'
 
 /** Consecutive top-level items, from `first` up to (not including) `end`; null ends at the document's end. */

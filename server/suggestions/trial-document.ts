@@ -13,7 +13,7 @@
  * applied twice. See docs/benchmarks.md, "suggestion check".
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { readSuggestionView, StampKeys } from './accepted-view'
 import { before, NOW } from './moment'
 import { itemsOf, touchedSegments } from './touched-segments'

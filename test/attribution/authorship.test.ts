@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { as, signUp, type SignedIn } from '../support/accounts'
 import { authorshipOf, contributorsOf, textBy } from '../support/attribution'
 import { appendParagraph, connectClient, type TestClient } from '../support/clients'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CloseCode } from '../../server/collab/protocol'
+import { CloseCode } from '../../model/protocol'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { signUp } from '../support/accounts'
 import { authorshipOf, textBy } from '../support/attribution'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CloseCode } from '../../server/collab/protocol'
+import { CloseCode } from '../../model/protocol'
 import { encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp } from '../support/accounts'

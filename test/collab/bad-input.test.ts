@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '../../server/collab/protocol'
+import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '../../model/protocol'
 import { encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { signUp } from '../support/accounts'

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { CloseCode, MESSAGE_AWARENESS } from '../../server/collab/protocol'
+import { CloseCode, MESSAGE_AWARENESS } from '../../model/protocol'
 import { signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next, until } from '../support/events'

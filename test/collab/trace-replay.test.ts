@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { as, signUp } from '../support/accounts'
 import { connectClient } from '../support/clients'
 import { ParagraphText } from '../support/paragraph-text'

@@ -19,7 +19,7 @@ import { creditSections } from '../../editor/attribution/section-credits'
 import { readWrittenText } from '../../editor/attribution/written-spans'
 import type { AttributionIndex, AttributionRun } from '../../editor/http/attribution'
 import type { PublicUser } from '../../editor/http/users'
-import { DOCUMENT_FRAGMENT, documentExtensions } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT, documentExtensions } from '../../model/schema/extensions'
 
 const schema = getSchema(documentExtensions())
 const ADA = 'user-ada'

@@ -14,7 +14,7 @@ import { authorTintsKey, authorTintsPlugin } from '../../editor/attribution/auth
 import type { AuthoredRange } from '../../editor/attribution/authored-ranges'
 import { hasUnrequested } from '../../editor/attribution/index-coverage'
 import type { PublicUser } from '../../editor/http/users'
-import { documentExtensions } from '../../editor/schema/extensions'
+import { documentExtensions } from '../../model/schema/extensions'
 
 const schema = getSchema(documentExtensions())
 const people = new Map<string, PublicUser>([

@@ -4,7 +4,7 @@ import type { VersionSummary } from '../../editor/http/history'
 import { namedMarks, stepFraction, stepOf } from '../../editor/history/timeline'
 import { hasText } from '../../editor/history/has-text'
 import { safeColour, VersionChange } from '../../editor/history/version-change'
-import { documentExtensions } from '../../editor/schema/extensions'
+import { documentExtensions } from '../../model/schema/extensions'
 
 function version(number: number, name: string | null = null): VersionSummary {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { TraceWriter } from '../../bench/support/trace-writer'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { AttributionIndex } from '../../server/attribution/attribution-index'
 import { createDocumentModel, readContent } from '../../server/documents/content'
 import { decodeChain, encodeRelative, subtract } from '../../server/history/snapshots'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CloseCode } from '../../server/collab/protocol'
+import { CloseCode } from '../../model/protocol'
 import { createDocumentModel, readContent } from '../../server/documents/content'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp, signUpMaintainer, type SignedIn } from '../support/accounts'

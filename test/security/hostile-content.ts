@@ -4,7 +4,7 @@
  * accepted once, and to break export, review or every editor of the document afterwards.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 
 export interface HostileChange {
   readonly name: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode } from '../../server/collab/protocol'
+import { CloseCode } from '../../model/protocol'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signIn, signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'

@@ -5,7 +5,7 @@
 import { MarkdownManager } from '@tiptap/markdown'
 import type { JSONContent } from '@tiptap/core'
 import type { Page } from 'playwright-core'
-import { documentExtensions } from '../../editor/schema/extensions'
+import { documentExtensions } from '../../model/schema/extensions'
 
 /** Every link address in `content`, depth first. */
 export function linkAddresses(content: JSONContent): string[] {

@@ -7,7 +7,7 @@
  * No payload starts or ends with whitespace: the API trims titles, names and reasons, and a
  * test compares what it sent with what a page shows.
  */
-import { isAllowedHref } from '../../editor/schema/link-href'
+import { isAllowedHref } from '../../model/schema/link-href'
 
 export interface XssPayload {
   readonly id: number

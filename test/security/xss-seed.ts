@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp, signUpMaintainer, type SignedIn } from '../support/accounts'
 import { appendParagraph, connectClient, suggestParagraph, type TestClient } from '../support/clients'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { defaultLimits, startServer, type TestServer } from '../support/server'
 import { ACCEPTED_LINK_PAYLOADS, NAME_PAYLOADS, PAYLOADS, type XssPayload } from './xss-payloads'
 

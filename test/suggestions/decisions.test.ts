@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listSuggestions } from '../../editor/schema/suggestion-list'
+import { listSuggestions } from '../../model/schema/suggestion-list'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as } from '../support/accounts'
 import { connectClient } from '../support/clients'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listSuggestions } from '../../editor/schema/suggestion-list'
+import { listSuggestions } from '../../model/schema/suggestion-list'
 import { suggestParagraph } from '../support/clients'
 import { until } from '../support/events'
 import { as } from '../support/accounts'

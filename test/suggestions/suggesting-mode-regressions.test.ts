@@ -4,7 +4,7 @@
  */
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
-import { suggestionIds } from '../../editor/schema/decide-suggestion'
+import { suggestionIds } from '../../model/schema/decide-suggestion'
 import { decideAll } from '../support/editing-commands'
 import { SuggestionRoom } from '../support/suggestion-room'
 import { schema } from '../support/suggesting-editor'

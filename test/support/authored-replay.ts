@@ -9,7 +9,7 @@ import { attributionBinding } from '../../server/attribution/binding'
 import type { ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
 import { createDocumentModel } from '../../server/documents/content'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { ParagraphText } from './paragraph-text'
 import type { Trace } from './traces'
 

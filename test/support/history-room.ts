@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { as, signUpMaintainer, type SignedIn } from './accounts'
 import { appendParagraph, connectClient, type TestClient } from './clients'
 import type { TestServer } from './server'

@@ -2,7 +2,7 @@
 import * as encoding from 'lib0/encoding'
 import { onTestFinished } from 'vitest'
 import WebSocket from 'ws'
-import { MESSAGE_AWARENESS } from '../../server/collab/protocol'
+import { MESSAGE_AWARENESS } from '../../model/protocol'
 
 export interface RawSocket {
   socket: WebSocket

@@ -9,7 +9,7 @@ import { EditorState, type Transaction } from '@tiptap/pm/state'
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { randomUUID } from 'node:crypto'
 import type * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT, documentExtensions } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT, documentExtensions } from '../../model/schema/extensions'
 import { suggestTransaction } from '../../editor/suggesting/suggest-transaction'
 
 export const schema = getSchema(documentExtensions())

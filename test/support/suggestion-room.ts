@@ -8,7 +8,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { TrialDocument } from '../../server/suggestions/trial-document'
 import { readDocument, schema, SuggestingEditor } from './suggesting-editor'
 

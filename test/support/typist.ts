@@ -12,7 +12,7 @@
  * it counts as acknowledged only once a later word's frame is, which is never too much.
  */
 import * as Y from 'yjs'
-import { DOCUMENT_FRAGMENT } from '../../editor/schema/extensions'
+import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import type { SignedIn } from './accounts'
 import { connectClient, type TestClient } from './clients'
 import type { TestServer } from './server'
