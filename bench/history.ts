@@ -66,7 +66,7 @@ export const history: Benchmark = {
 }
 
 async function inProcess(versioned: VersionedDocument, versions: readonly StoredVersion[]): Promise<Result[]> {
-  const { room, history, documentId } = versioned
+  const { room, attribution, history, documentId } = versioned
   const model = createDocumentModel()
   const chain = decodeChain(versions.map((version) => version.snapshot))
   const copy = new Y.Doc({ gc: false })
@@ -81,7 +81,7 @@ async function inProcess(versioned: VersionedDocument, versions: readonly Stored
     old.destroy()
     if (textOf(readVersion(room.doc, chain[index]!)) !== expected) throw new Error(`version ${version.number}: readVersion and Y.createDocFromSnapshot disagree`)
     const open = await timeAsync(async () => {
-      const point = await history.point(documentId, room, version.id)
+      const point = await history.point(room, version.id)
       JSON.stringify(readVersion(room.doc, point.snapshot))
     }, RUNS)
     const raw = timeRuns(() => rawOpen(index).destroy(), RUNS, WARMUPS)
@@ -103,11 +103,11 @@ async function inProcess(versioned: VersionedDocument, versions: readonly Stored
 
   const [earlier, later] = [versions[MIDPOINT]!, versions[LAST]!]
   const compare = await timeAsync(async () => {
-    const from = await history.point(documentId, room, earlier.id)
-    const to = await history.point(documentId, room, later.id)
-    JSON.stringify(compareVersions(room.doc, room.attribution, from.snapshot, from.at, to.snapshot))
+    const from = await history.point(room, earlier.id)
+    const to = await history.point(room, later.id)
+    JSON.stringify(compareVersions(room.doc, attribution, from.snapshot, from.at, to.snapshot))
   }, RUNS)
-  const compareOnly = timeRuns(() => compareVersions(room.doc, room.attribution, chain[MIDPOINT]!, earlier.at, chain[LAST]!), RUNS, WARMUPS)
+  const compareOnly = timeRuns(() => compareVersions(room.doc, attribution, chain[MIDPOINT]!, earlier.at, chain[LAST]!), RUNS, WARMUPS)
   const rawBoth = timeRuns(() => {
     rawOpen(MIDPOINT).destroy()
     rawOpen(LAST).destroy()

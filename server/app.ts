@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
-import { attributionBinding } from './attribution/binding'
+import { attribution as createAttribution } from './attribution/attribution-extension'
 import { accessControl as createAccessControl } from './auth/access'
 import { Accounts } from './auth/accounts'
 import { Invites } from './auth/invites'
@@ -15,7 +15,7 @@ import { loadSecrets } from './auth/secrets'
 import { PersistentSessionStore } from './auth/session-store'
 import { createSessions } from './auth/sessions'
 import { CollabServer } from './collab/collab-server'
-import type { Extension } from './collab/hooks'
+import type { AnyExtension, DocumentView } from './collab/hooks'
 import type { Config } from './config'
 import { createDocumentModel } from './documents/content'
 import { createExporter } from './documents/export'
@@ -23,7 +23,6 @@ import { documentRegistry } from './documents/registry'
 import { schemaGuard } from './documents/schema-guard'
 import { createStarterDocuments } from './documents/seed'
 import { History } from './history/history'
-import { historyRecorder } from './history/history-recorder'
 import { createHttpApp } from './http/app'
 import { clientAddressOf } from './http/proxy-trust'
 import { FileStore } from './storage/file-store'
@@ -60,10 +59,15 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
     const accounts = await Accounts.open(config.dataDir)
     const sessions = createSessions({ store: sessionStore, secret: secrets.sessionSecret, secureCookies: config.secureCookies, accounts })
     const invites = new Invites(secrets.inviteKey)
-    const accessControl = createAccessControl({ store, sessions, accounts })
+    // Capabilities that need a loaded document find it through the sync server, created below.
+    const loadedDocument = (documentId: string): DocumentView | undefined => collab.loadedDocument(documentId)
+    const accessControl = createAccessControl({ store, sessions, accounts, loadedDocument })
+    const attribution = createAttribution()
     const history = new History({
       store,
       model,
+      attribution,
+      loadedDocument,
       now: Date.now,
       idleMs: config.versions.idleMs,
       maxMs: config.versions.maxMs,
@@ -71,19 +75,20 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       onError: (document, error) => logger.error({ err: error, document }, 'recording a version failed'),
     })
 
-    const extensions: Extension[] = [
+    const extensions: AnyExtension[] = [
       accessControl,
-      attributionBinding(),
-      suggestionRules({ mustSuggest: (connection) => accessControl.mustSuggest(connection) }),
+      attribution,
+      suggestionRules({ mustSuggest: (connection, document) => accessControl.mustSuggest(connection, document) }),
       documentRegistry(store),
       persistence({
         store,
+        alongside: attribution.snapshotPart,
         compactLogBytes: config.compactLogBytes,
         onCompactionError: (document, error) => logger.error({ err: error, document }, 'compaction failed'),
       }),
       // After persistence: each reads the document persistence loaded.
       schemaGuard({ shape: model.shape, logger }),
-      historyRecorder(history),
+      history.extension,
     ]
     const collab = new CollabServer({
       extensions,
@@ -102,6 +107,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       invites,
       passwordPolicy: createPasswordPolicy(),
       model,
+      attribution,
       exporter: createExporter(model),
       review: new Review({ store, collab, model, history, now: Date.now }),
       history,

@@ -9,9 +9,11 @@ import type { JSONContent } from '@tiptap/core'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { AttributionIndex } from '../../server/attribution/attribution-index'
+import { attribution as createAttribution } from '../../server/attribution/attribution-extension'
+import type { Room } from '../../server/collab/room'
 import { createDocumentModel } from '../../server/documents/content'
 import { History } from '../../server/history/history'
-import type { HistoryRoom } from '../../server/history/history-room'
 import { FileStore } from '../../server/storage/file-store'
 import type { Trace } from '../../test/support/traces'
 import { replayAsAuthors } from '../../test/support/authored-replay'
@@ -30,8 +32,10 @@ export interface VersionedDocumentOptions {
 }
 
 export interface VersionedDocument {
-  /** The room's document and its attribution, as History reads them. */
-  room: HistoryRoom
+  /** The replayed document, as History reads it. */
+  room: Room
+  /** Who wrote what in it. */
+  attribution: AttributionIndex
   history: History
   documentId: string
   /** Where the history record is, DATA_DIR/history/<id>.json. */
@@ -59,9 +63,13 @@ export async function versionedDocument(trace: Trace, options: VersionedDocument
   })
   /** The replay's clock, which History reads too. */
   let clock = 0
+  const attribution = createAttribution()
   const history = new History({
     store,
     model: createDocumentModel(),
+    attribution,
+    // Nobody has the replayed document open: there is no page to tell of a new name.
+    loadedDocument: () => undefined,
     now: () => clock,
     idleMs: NEVER_MS,
     visitGapMs: NEVER_MS,
@@ -72,7 +80,10 @@ export async function versionedDocument(trace: Trace, options: VersionedDocument
   })
   let recorded = 0
   const edits = Math.min(options.edits ?? trace.txns.length, trace.txns.length)
-  const { room } = await replayAsAuthors(trace, {
+  const { room, attribution: index } = await replayAsAuthors(trace, {
+    documentId: DOCUMENT_ID,
+    attribution,
+    extensions: [history.extension],
     authors: options.people,
     turn: options.turn,
     msPerTransaction: options.msPerEdit,
@@ -81,13 +92,14 @@ export async function versionedDocument(trace: Trace, options: VersionedDocument
       clock = now
       // Version k of n after edit round(k × edits / n): the last one at the end of the edits.
       if (written === Math.round(((recorded + 1) * edits) / options.versions)) {
-        await history.record(DOCUMENT_ID, replayed, { kind: 'edits' })
+        await history.record(replayed, { kind: 'edits' })
         recorded++
       }
     },
   })
   return {
     room,
+    attribution: index,
     history,
     documentId: DOCUMENT_ID,
     historyFile: path.join(dataDir, 'history', `${DOCUMENT_ID}.json`),

@@ -19,7 +19,7 @@
  *     of the document and close those that lost access (4403, or 4401). Those whose
  *     role changed are closed with 4510: they reconnect at once and learn their new role.
  */
-import { CollabError, type ConnectionInfo, type Extension, type RoomView } from '../collab/hooks'
+import { CollabError, type ConnectionInfo, type DocumentView, type Extension } from '../collab/hooks'
 import type { DocumentAccess, Store } from '../storage/store'
 import type { Accounts, User } from './accounts'
 import { isCrossSite } from './cross-site'
@@ -27,27 +27,36 @@ import { clientPresence } from './presence-state'
 import { DocumentPermissions, type Role } from './roles'
 import type { Sessions } from './sessions'
 
-export interface AccessControl extends Extension {
+/** What access control keeps about a loaded document. */
+interface OpenDocument {
+  readonly document: DocumentView
+  /** The document's access settings, read as it loads and again on every change of access. */
+  access: DocumentAccess | null
+  /** Each joined connection, with the role it joined with or was last told about. */
+  readonly connections: Map<ConnectionInfo, Role | null>
+  readonly anonymous: Set<ConnectionInfo>
+}
+
+export interface AccessControl extends Extension<OpenDocument> {
   /** Re-reads a document's access settings and closes connections that lost access. */
   revalidate(documentId: string): Promise<void>
   /** True if the connection's person may change the document only by suggesting, as of now. */
-  mustSuggest(connection: ConnectionInfo): boolean
+  mustSuggest(connection: ConnectionInfo, document: DocumentView): boolean
 }
 
-interface OpenDocument {
-  access: DocumentAccess
-  /** Each joined connection, with the role it joined with or was last told about. */
-  connections: Map<ConnectionInfo, Role | null>
-  anonymous: Set<ConnectionInfo>
-  room: RoomView | null
+export interface AccessControlOptions {
+  store: Store
+  sessions: Sessions
+  accounts: Accounts
+  /** The document, if it is loaded: only a loaded document has connections to re-check. */
+  loadedDocument: (documentId: string) => DocumentView | undefined
 }
 
-export function accessControl(options: { store: Store; sessions: Sessions; accounts: Accounts }): AccessControl {
+export function accessControl(options: AccessControlOptions): AccessControl {
   const { store, sessions, accounts } = options
-  const documents = new Map<string, OpenDocument>()
   /** The open connections of each session, ended when it ends. */
   const bySession = new Map<string, Set<ConnectionInfo>>()
-  const sessionOf = new Map<ConnectionInfo, string>()
+  const sessionOf = new WeakMap<ConnectionInfo, string>()
 
   sessions.onSessionEnded((sessionId) => {
     const connections = bySession.get(sessionId)
@@ -64,18 +73,23 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
     return connection.user === null ? null : (accounts.get(connection.user) ?? null)
   }
 
-  const permissionsOf = (connection: ConnectionInfo): DocumentPermissions | null => {
-    const open = documents.get(connection.documentId)
-    return open ? new DocumentPermissions(viewerOf(connection), open.access) : null
+  const permissionsOf = (connection: ConnectionInfo, open: OpenDocument): DocumentPermissions | null => {
+    return open.access ? new DocumentPermissions(viewerOf(connection), open.access) : null
   }
 
   const publishReaderCount = (open: OpenDocument) => {
     const anonymous = open.anonymous.size
-    open.room?.setServerPresence('readers', anonymous > 0 ? { anonymous } : null)
+    open.document.setServerPresence('readers', anonymous > 0 ? { anonymous } : null)
   }
 
-  return {
+  const readAccess = async (open: OpenDocument) => {
+    open.access = (await store.getDocument(open.document.documentId))?.access ?? null
+  }
+
+  const extension: AccessControl = {
     name: 'access-control',
+
+    createState: (document) => ({ document, access: null, connections: new Map(), anonymous: new Set() }),
 
     async onAuthenticate({ documentId, request, connection }) {
       if (isCrossSite(request)) throw new CollabError('forbidden', 'a page on another site may not open this document')
@@ -89,7 +103,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
           ? new CollabError('forbidden', 'you do not have access to this document')
           : new CollabError('signInRequired', 'this document is for members: sign in first')
       }
-      // Everything this connection writes is attributed to this id (see server/attribution/).
+      // Everything this connection writes is credited to this id (see server/attribution/).
       if (viewer) {
         connection.user = viewer.id
         const sessionId = sessions.sessionIdOf(request)
@@ -98,26 +112,24 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
           bySession.set(sessionId, (bySession.get(sessionId) ?? new Set()).add(connection))
         }
       }
-      // Cached now, because frames that arrived while the document loaded are checked before onJoin.
-      const open = documents.get(documentId) ?? { access: document.access, connections: new Map(), anonymous: new Set(), room: null }
-      open.access = document.access
-      documents.set(documentId, open)
+    },
+
+    // Before any client sees the document: its first frames are checked against these settings.
+    async onLoadDocument({ state }) {
+      await readAccess(state)
     },
 
     // Tracked from here, not from onAuthenticate: a connection that joined always hears onDisconnect.
-    onJoin({ documentId, room, connection }) {
-      const open = documents.get(documentId)
-      if (!open) return
-      open.room = room
-      open.connections.set(connection, permissionsOf(connection)?.role ?? null)
+    onJoin({ connection, state }) {
+      state.connections.set(connection, permissionsOf(connection, state)?.role ?? null)
       if (viewerOf(connection)) return
-      open.anonymous.add(connection)
-      publishReaderCount(open)
+      state.anonymous.add(connection)
+      publishReaderCount(state)
     },
 
-    beforeApplyUpdate({ update, connection }) {
+    beforeApplyUpdate({ update, connection, state }) {
       if (!update.changesDocument) return
-      if (!permissionsOf(connection)?.canEdit()) {
+      if (!permissionsOf(connection, state)?.canEdit()) {
         throw new CollabError('forbidden', 'read-only: you may read this document but not change it')
       }
     },
@@ -129,7 +141,7 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: clientPresence(entry.state, user) }))
     },
 
-    onDisconnect({ documentId, connection }) {
+    onDisconnect({ connection, state }) {
       const sessionId = sessionOf.get(connection)
       if (sessionId !== undefined) {
         sessionOf.delete(connection)
@@ -137,28 +149,22 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
         connections?.delete(connection)
         if (connections?.size === 0) bySession.delete(sessionId)
       }
-      const open = documents.get(documentId)
-      if (!open) return
-      open.connections.delete(connection)
-      if (open.anonymous.delete(connection)) publishReaderCount(open)
-      // The room unloads once its last connection leaves; holding it here would keep the whole
-      // document in memory for good. The access entry stays (one small object per document
-      // ever opened): another connection may be between onAuthenticate and onJoin, with its
-      // first frames about to be checked against it.
-      if (open.connections.size === 0) open.room = null
+      if (!state) return
+      state.connections.delete(connection)
+      if (state.anonymous.delete(connection)) publishReaderCount(state)
     },
 
-    mustSuggest(connection) {
-      return permissionsOf(connection)?.mustSuggest() ?? false
+    mustSuggest(connection, document) {
+      return permissionsOf(connection, document.stateOf(extension))?.mustSuggest() ?? false
     },
 
     async revalidate(documentId) {
-      const open = documents.get(documentId)
-      const document = await store.getDocument(documentId)
-      if (!open || !document) return
-      open.access = document.access
+      const document = options.loadedDocument(documentId)
+      if (!document) return
+      const open = document.stateOf(extension)
+      await readAccess(open)
       for (const [connection, role] of open.connections) {
-        const permissions = permissionsOf(connection)
+        const permissions = permissionsOf(connection, open)
         if (!permissions?.canRead()) {
           connection.close(
             viewerOf(connection)
@@ -172,4 +178,5 @@ export function accessControl(options: { store: Store; sessions: Sessions; accou
       }
     },
   }
+  return extension
 }

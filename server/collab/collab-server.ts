@@ -11,7 +11,8 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Connection } from './connection'
 import type { ContentShape } from './content-shape'
-import { CollabError, runHook, type ConnectionInfo, type Extension } from './hooks'
+import { CollabError, type AnyExtension, type ConnectionInfo, type DocumentView } from './hooks'
+import { runHook } from './run-hooks'
 import { MessageBudget } from './message-budget'
 import { CloseCode, SAVE_ACK_PARAM } from '../../model/protocol'
 import { Room } from './room'
@@ -19,7 +20,7 @@ import { Room } from './room'
 export const COLLAB_PATH = '/collab'
 
 export interface CollabServerOptions {
-  extensions: readonly Extension[]
+  extensions: readonly AnyExtension[]
   /** What documents may hold (the schema): every client update is checked against it. */
   shape: ContentShape
   maxMessageBytes: number
@@ -39,7 +40,7 @@ export interface CollabServerOptions {
 
 /** Server-side access to a document, as if it were a client: keeps it loaded until released. */
 export interface DocumentHandle {
-  readonly room: Room
+  readonly document: DocumentView
   release(): Promise<void>
 }
 
@@ -54,6 +55,8 @@ export class CollabServer {
   private readonly sockets: WebSocketServer
   private readonly connections = new Set<Connection>()
   private readonly loading = new Map<string, Promise<LoadedRoom>>()
+  /** The rooms that finished loading and have not started unloading. */
+  private readonly loaded = new Map<string, LoadedRoom>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly connectionsPerAddress: RateLimiterMemory
   private closing = false
@@ -89,13 +92,18 @@ export class CollabServer {
     const loaded = await this.acquire(documentId)
     let released = false
     return {
-      room: loaded.room,
+      document: loaded.room,
       release: async () => {
         if (released) return
         released = true
         await this.release(loaded)
       },
     }
+  }
+
+  /** The document, if it is in memory and not leaving it: for work that concerns only a loaded document. */
+  loadedDocument(documentId: string): DocumentView | undefined {
+    return this.loaded.get(documentId)?.room
   }
 
   get openConnections(): number {
@@ -139,13 +147,18 @@ export class CollabServer {
       const room = loaded
       room?.room.leave(connection)
       // Every connection hears onDisconnect, also one that left before its document loaded.
-      void runHook(this.options.extensions, 'onDisconnect', { documentId, room: room?.room ?? null, connection: info })
+      void runHook(this.options.extensions, 'onDisconnect', (extension) => ({
+        documentId,
+        document: room?.room ?? null,
+        connection: info,
+        state: room ? room.room.stateOf(extension) : null,
+      }))
         .catch((error: unknown) => logger.error({ err: error }, 'onDisconnect failed'))
         .finally(() => room && this.release(room))
     })
     try {
       if (this.closing) throw new CollabError('goingAway', 'the server is shutting down')
-      await runHook(this.options.extensions, 'onAuthenticate', { documentId, request, connection: info })
+      await runHook(this.options.extensions, 'onAuthenticate', () => ({ documentId, request, connection: info }))
       const room = await this.acquire(documentId)
       if (!connection.isOpen) {
         await this.release(room)
@@ -153,7 +166,12 @@ export class CollabServer {
       }
       loaded = room
       connection.attach(room.room)
-      await runHook(this.options.extensions, 'onJoin', { documentId, room: room.room, connection: info })
+      await runHook(this.options.extensions, 'onJoin', (extension) => ({
+        documentId,
+        document: room.room,
+        connection: info,
+        state: room.room.stateOf(extension),
+      }))
     } catch (error) {
       if (error instanceof CollabError) {
         connection.close(error.code, error.message)
@@ -192,16 +210,20 @@ export class CollabServer {
       extensions: this.options.extensions,
       shape: this.options.shape,
       onStorageFailure: (failed, error) => this.storageFailed(failed, error),
+      onHookFailure: (failed, extension, error) =>
+        this.options.logger.error({ err: error, document: failed.documentId, extension: extension.name }, 'an onChange hook failed'),
       now: this.options.now ?? Date.now,
     })
     try {
-      await runHook(this.options.extensions, 'onLoadDocument', { documentId, doc: room.doc, attribution: room.attribution })
+      await runHook(this.options.extensions, 'onLoadDocument', (extension) => ({ documentId, document: room, state: room.stateOf(extension) }))
     } catch (error) {
       room.destroy()
       throw error
     }
     room.open()
-    return { room, holders: 0, unloading: null }
+    const loaded: LoadedRoom = { room, holders: 0, unloading: null }
+    this.loaded.set(documentId, loaded)
+    return loaded
   }
 
   private async release(loaded: LoadedRoom): Promise<void> {
@@ -214,10 +236,11 @@ export class CollabServer {
     const { room } = loaded
     const documentId = room.documentId
     this.loading.delete(documentId)
+    this.loaded.delete(documentId)
     const unloading = (async () => {
       try {
         await room.settle()
-        await runHook(this.options.extensions, 'onStoreDocument', { documentId, doc: room.doc })
+        await runHook(this.options.extensions, 'onStoreDocument', (extension) => ({ documentId, document: room, state: room.stateOf(extension) }))
       } catch (error) {
         this.options.logger.error({ err: error, document: documentId }, 'could not store a document')
       } finally {

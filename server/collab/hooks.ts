@@ -6,12 +6,18 @@
  * Each hook takes one payload object. Hooks run in the order the extensions are
  * listed (see server/app.ts); a hook that throws a CollabError stops the action and
  * closes the connection with the error's close code.
+ *
+ * What a capability keeps about one loaded document is its document state: it declares
+ * `createState`, the core creates the state when the document loads and drops it (after
+ * `disposeState`) when the document unloads, and every hook about that document receives
+ * it. No capability keeps a table of documents of its own, so unloading a document frees
+ * everything of it.
  */
 import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
-import type { AttributionIndex } from '../attribution/attribution-index'
-import type { AwarenessEntry } from './frames'
 import { CloseCode, type CloseCodeName } from '../../model/protocol'
+import type { AwarenessEntry } from './frames'
+import type { Provenance } from './provenance'
 import type { CheckedUpdate } from './update-check'
 
 /** What an extension may know about, and do with, a connection. */
@@ -22,72 +28,108 @@ export interface ConnectionInfo {
   readonly remoteAddress: string | undefined
   /**
    * The signed-in person's user id, set by the extension that authenticates (null: nobody).
-   * Their changes are attributed to this id.
+   * Their changes are credited to this id.
    */
   user: string | null
   /** Ends the connection with the error's close code and message. */
   close(error: CollabError): void
 }
 
-/** What an extension may do with a loaded document's room. */
-export interface RoomView {
+/**
+ * A loaded document, as extensions and the rest of the server see it. Read `doc`; change it
+ * only in a transaction whose origin names the change's author and time (server/collab/provenance.ts),
+ * so that every change is stored and credited.
+ */
+export interface DocumentView {
   readonly documentId: string
+  readonly doc: Y.Doc
   /**
    * Sets one field of the server's own presence entry, seen by every client (null removes the
    * field; with no fields left, the entry goes). Each capability owns its field.
    */
   setServerPresence(field: string, value: unknown): void
+  /** What `extension` keeps about this document (its `createState`). */
+  stateOf<State>(extension: Extension<State>): State
+  /** Resolves once every change so far has been stored (onStoreChange). */
+  settle(): Promise<void>
 }
 
-export interface Hooks {
-  /** A client asks to join a document. Throw to refuse it. */
+export interface Hooks<State = undefined> {
+  /** A client asks to join a document, before the document is loaded. Throw to refuse it. */
   onAuthenticate(payload: { documentId: string; request: IncomingMessage; connection: ConnectionInfo }): Promise<void> | void
   /**
-   * A document is being loaded into memory. Apply stored state to `doc` and restore `attribution`
-   * (see persistence.ts); throw if it does not exist.
+   * A document is being loaded into memory: apply stored state to `document.doc` (see
+   * persistence.ts); throw if it does not exist. No client sees it before every extension has loaded.
    */
-  onLoadDocument(payload: { documentId: string; doc: Y.Doc; attribution: AttributionIndex }): Promise<void> | void
+  onLoadDocument(payload: { documentId: string; document: DocumentView; state: State }): Promise<void> | void
+  /**
+   * After every transaction on the document, including those that load it, with who made it
+   * and when. Synchronous: the transaction is still the document's newest.
+   */
+  afterTransaction(payload: { document: DocumentView; transaction: Y.Transaction; provenance: Provenance; state: State }): void
   /** A client joined a loaded document. */
-  onJoin(payload: { documentId: string; room: RoomView; connection: ConnectionInfo }): Promise<void> | void
+  onJoin(payload: { documentId: string; document: DocumentView; connection: ConnectionInfo; state: State }): Promise<void> | void
   /** A client's update has been decoded and checked, and is about to be applied. Throw to reject it. */
-  beforeApplyUpdate(payload: {
-    documentId: string
-    doc: Y.Doc
-    attribution: AttributionIndex
-    update: CheckedUpdate
-    connection: ConnectionInfo
-  }): void
+  beforeApplyUpdate(payload: { documentId: string; document: DocumentView; update: CheckedUpdate; connection: ConnectionInfo; state: State }): void
   /**
    * A client's presence entries are about to be applied. Return the entries to apply:
    * the same, changed (say, the identity corrected), or none. Throw to reject them.
    */
-  beforeApplyAwareness(payload: { documentId: string; entries: AwarenessEntry[]; connection: ConnectionInfo }): AwarenessEntry[]
-  /**
-   * The document changed. The sender's save acknowledgement waits for the returned
-   * promise, so a hook that stores the update resolves once it is durable. `author` (a user id,
-   * or null for the server) and `time` are what the attribution index recorded for the change.
-   */
-  onChange(payload: {
+  beforeApplyAwareness(payload: {
     documentId: string
-    doc: Y.Doc
-    update: Uint8Array
-    author: string | null
-    time: number
-    connection: ConnectionInfo | null
-  }): Promise<void> | void
+    document: DocumentView
+    entries: AwarenessEntry[]
+    connection: ConnectionInfo
+    state: State
+  }): AwarenessEntry[]
+  /**
+   * Stores a change durably. The sender's save acknowledgement, and the relaying of the change
+   * to everyone else, wait for every extension's returned promise; a failure means the document
+   * can no longer promise durability, and its clients are closed with 4503 to resync.
+   */
+  onStoreChange(payload: ChangePayload<State>): Promise<void> | void
+  /**
+   * The document changed (after it was loaded). For what follows a change without making it
+   * durable: nothing waits for it, and a failure here is logged, not the sender's problem.
+   */
+  onChange(payload: ChangePayload<State>): void
   /** The document is about to leave memory (its last client left, or the server stops). */
-  onStoreDocument(payload: { documentId: string; doc: Y.Doc }): Promise<void> | void
-  /** A client left. `room` is null if it left before its document was loaded. */
-  onDisconnect(payload: { documentId: string; room: RoomView | null; connection: ConnectionInfo }): Promise<void> | void
+  onStoreDocument(payload: { documentId: string; document: DocumentView; state: State }): Promise<void> | void
+  /** A client left. `document` and `state` are null if it left before its document was loaded. */
+  onDisconnect(payload: {
+    documentId: string
+    document: DocumentView | null
+    connection: ConnectionInfo
+    state: State | null
+  }): Promise<void> | void
+}
+
+export interface ChangePayload<State> {
+  documentId: string
+  document: DocumentView
+  update: Uint8Array
+  provenance: Provenance
+  /** The connection the change came from; null for the server's own changes. */
+  connection: ConnectionInfo | null
+  state: State
 }
 
 export type HookName = keyof Hooks
-export type HookPayload<Name extends HookName> = Parameters<Hooks[Name]>[0]
+export type HookPayload<Name extends HookName, State = unknown> = Parameters<Hooks<State>[Name]>[0]
+/** The hooks that may return a promise, which the core waits for: derived, never listed by hand. */
+export type AwaitedHookName = { [Name in HookName]: Promise<void> extends ReturnType<Hooks[Name]> ? Name : never }[HookName]
 
-export interface Extension extends Partial<Hooks> {
+export interface Extension<State = undefined> extends Partial<Hooks<State>> {
   /** For logs. */
   readonly name: string
+  /** Creates what this extension keeps about a document, as the document starts loading. */
+  createState?(document: DocumentView): State
+  /** The document has left memory (or failed to load); `state` is dropped after this. */
+  disposeState?(state: State): void
 }
+
+/** Any extension, whatever its state: a room keeps each one's state beside it. */
+export type AnyExtension = Extension<unknown>
 
 /** An error that ends a connection with a protocol close code. */
 export class CollabError extends Error {
@@ -102,50 +144,4 @@ export class CollabError extends Error {
   get code(): number {
     return CloseCode[this.closeCode]
   }
-}
-
-type SyncHookName = 'beforeApplyUpdate' | 'beforeApplyAwareness'
-
-/** Runs an async hook on every extension, one after another. */
-export async function runHook<Name extends Exclude<HookName, SyncHookName>>(
-  extensions: readonly Extension[],
-  name: Name,
-  payload: HookPayload<Name>,
-): Promise<void> {
-  for (const extension of extensions) {
-    const hook = extension[name] as ((payload: HookPayload<Name>) => Promise<void> | void) | undefined
-    if (hook) await hook.call(extension, payload)
-  }
-}
-
-/** Asks every extension about an update; the first to throw refuses it. */
-export function runBeforeApplyUpdate(extensions: readonly Extension[], payload: HookPayload<'beforeApplyUpdate'>): void {
-  for (const extension of extensions) extension.beforeApplyUpdate?.(payload)
-}
-
-/** Passes presence entries through every extension in turn. */
-export function runBeforeApplyAwareness(extensions: readonly Extension[], payload: HookPayload<'beforeApplyAwareness'>): AwarenessEntry[] {
-  let entries = payload.entries
-  for (const extension of extensions) {
-    if (extension.beforeApplyAwareness) entries = extension.beforeApplyAwareness({ ...payload, entries })
-  }
-  return entries
-}
-
-/**
- * Starts onChange on every extension at once and returns one promise for all of
- * them: storing must not wait for, say, a metrics hook.
- */
-export function runChangeHooks(extensions: readonly Extension[], payload: HookPayload<'onChange'>): Promise<void> {
-  const pending: Promise<void>[] = []
-  for (const extension of extensions) {
-    if (!extension.onChange) continue
-    try {
-      const result = extension.onChange(payload)
-      if (result) pending.push(result)
-    } catch (error) {
-      pending.push(Promise.reject(error))
-    }
-  }
-  return pending.length === 0 ? Promise.resolve() : Promise.all(pending).then(() => undefined)
 }

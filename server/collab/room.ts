@@ -2,18 +2,18 @@
  * A room is one document in memory with the clients editing it.
  *
  * The Y.Doc keeps tombstones (gc: false) because version history reads them.
- * Every change is broadcast to the other clients at once and handed to the
- * extensions' onChange hooks (which store it); the sender's save acknowledgement
- * waits for those hooks.
+ * Every change is handed to the extensions' onStoreChange hooks and relayed to the other
+ * clients once they have stored it; the sender's save acknowledgement waits for them too.
+ * The room also keeps each extension's state for this document, and drops it on destroy.
  */
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { AttributionIndex } from '../attribution/attribution-index'
-import { isAuthored, RESTORED_FROM_SNAPSHOT, type Authored } from '../attribution/authored'
 import type { ContentShape } from './content-shape'
 import type { AwarenessEntry } from './frames'
-import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, type ConnectionInfo, type Extension, type RoomView } from './hooks'
+import type { AnyExtension, ChangePayload, ConnectionInfo, DocumentView, Extension } from './hooks'
+import { isProvenance, type Provenance } from './provenance'
+import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './server-frames'
 import { checkUpdate, InvalidUpdateError } from './update-check'
 
@@ -24,7 +24,7 @@ export interface RoomMember {
 }
 
 /** The transaction origin of a client's update: lets the update handler find the sender. */
-class ClientUpdate implements Authored {
+class ClientUpdate implements Provenance {
   readonly stored: Promise<void>[] = []
   readonly author: string | null
   constructor(
@@ -35,26 +35,28 @@ class ClientUpdate implements Authored {
   }
 }
 
-/** Where a transaction keeps the author and time it was recorded with. */
-const AUTHORED = 'coffeehouse:authored'
+/** Where a transaction keeps the provenance it was stamped with. */
+const PROVENANCE = 'coffeehouse:provenance'
 
 export interface RoomOptions {
   documentId: string
-  extensions: readonly Extension[]
+  extensions: readonly AnyExtension[]
   /** What the document may hold: every update is checked against it. */
   shape: ContentShape
   /** Called when storing a change failed: the room can no longer promise durability. */
   onStorageFailure: (room: Room, error: unknown) => void
+  /** Called when an extension's onChange failed: reported, and nothing else changes. */
+  onHookFailure: (room: Room, extension: AnyExtension, error: unknown) => void
   /** The server's clock, which dates every change (ms since 1970). */
   now: () => number
 }
 
-export class Room implements RoomView {
+export class Room implements DocumentView {
   readonly doc = new Y.Doc({ gc: false })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  /** Who wrote and deleted what: filled from every transaction, including those replayed from disk. */
-  readonly attribution = new AttributionIndex()
   readonly members = new Set<RoomMember>()
+  /** Each extension's state for this document (Extension.createState). */
+  private readonly states = new Map<AnyExtension, unknown>()
   /** Who set each awareness client id: a client may not overwrite another's presence. */
   private readonly awarenessOwners = new Map<number, RoomMember>()
   private readonly unsettled = new Set<Promise<void>>()
@@ -62,11 +64,21 @@ export class Room implements RoomView {
   constructor(private readonly options: RoomOptions) {
     // The server is not a participant; it has no presence of its own.
     this.awareness.setLocalState(null)
-    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.attribute(transaction))
+    // Registered before any extension's state exists, so every transaction is stamped before anyone reads it.
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.stamp(transaction))
+    for (const extension of options.extensions) {
+      if (extension.createState) this.states.set(extension, extension.createState(this))
+    }
   }
 
   get documentId(): string {
     return this.options.documentId
+  }
+
+  stateOf<State>(extension: Extension<State>): State {
+    const known = this.states.has(extension as AnyExtension)
+    if (!known && extension.createState) throw new Error(`The extension "${extension.name}" does not serve this server.`)
+    return this.states.get(extension as AnyExtension) as State
   }
 
   /** Starts broadcasting and storing. Call once the stored state has been loaded. */
@@ -109,13 +121,13 @@ export class Room implements RoomView {
    */
   applyClientUpdate(update: Uint8Array, sender: RoomMember): Promise<void> {
     const checked = checkUpdate(this.doc, update, this.options.shape)
-    runBeforeApplyUpdate(this.options.extensions, {
+    runBeforeApplyUpdate(this.options.extensions, (extension) => ({
       documentId: this.documentId,
-      doc: this.doc,
-      attribution: this.attribution,
+      document: this,
       update: checked,
       connection: sender.info,
-    })
+      state: this.states.get(extension),
+    }))
     const origin = new ClientUpdate(sender, this.options.now())
     Y.applyUpdate(this.doc, checked.bytes, origin)
     const { pendingStructs, pendingDs } = this.doc.store
@@ -134,11 +146,13 @@ export class Room implements RoomView {
     const owned = entries.filter(
       (entry) => entry.clientId !== this.awareness.clientID && (this.awarenessOwners.get(entry.clientId) ?? sender) === sender,
     )
-    const accepted = runBeforeApplyAwareness(this.options.extensions, {
+    const accepted = runBeforeApplyAwareness(this.options.extensions, owned, (extension, entries) => ({
       documentId: this.documentId,
-      entries: owned,
+      document: this,
+      entries,
       connection: sender.info,
-    })
+      state: this.states.get(extension),
+    }))
     if (accepted.length === 0) return
     for (const { clientId, state } of accepted) {
       if (state === null) this.awarenessOwners.delete(clientId)
@@ -163,30 +177,41 @@ export class Room implements RoomView {
     while (this.unsettled.size > 0) await Promise.allSettled([...this.unsettled])
   }
 
+  /** Drops every extension's state for this document, then the document. */
   destroy(): void {
+    for (const [extension, state] of this.states) extension.disposeState?.(state)
+    this.states.clear()
     this.awareness.destroy()
     this.doc.destroy()
   }
 
-  /** Stamps each transaction with its author and time, and records them in the attribution index. */
-  private attribute(transaction: Y.Transaction): void {
-    if (transaction.origin === RESTORED_FROM_SNAPSHOT) return
-    const { author, time } = isAuthored(transaction.origin) ? transaction.origin : { author: null, time: this.options.now() }
-    transaction.meta.set(AUTHORED, { author, time })
-    this.attribution.record(transaction, author, time)
+  /**
+   * Stamps each transaction with who made it and when, then lets the extensions see it. A
+   * stored snapshot being re-applied was credited when it was first written: it is stamped as
+   * the server's, and the extensions that credit text pass over it (provenance.ts).
+   */
+  private stamp(transaction: Y.Transaction): void {
+    const origin = transaction.origin
+    const provenance: Provenance = isProvenance(origin) ? { author: origin.author, time: origin.time } : { author: null, time: this.options.now() }
+    transaction.meta.set(PROVENANCE, provenance)
+    for (const extension of this.options.extensions) {
+      extension.afterTransaction?.({ document: this, transaction, provenance, state: this.states.get(extension) })
+    }
   }
 
   private changed(update: Uint8Array, origin: unknown, transaction: Y.Transaction): void {
     const sender = origin instanceof ClientUpdate ? origin.sender : null
-    const authored = transaction.meta.get(AUTHORED) as Authored | undefined
-    const stored = runChangeHooks(this.options.extensions, {
+    const provenance = transaction.meta.get(PROVENANCE) as Provenance
+    const payloadFor = (extension: AnyExtension): ChangePayload<unknown> => ({
       documentId: this.documentId,
-      doc: this.doc,
+      document: this,
       update,
-      author: authored?.author ?? null,
-      time: authored?.time ?? this.options.now(),
+      provenance,
       connection: sender?.info ?? null,
+      state: this.states.get(extension),
     })
+    const stored = runStoreHooks(this.options.extensions, payloadFor)
+    runChangeHooks(this.options.extensions, payloadFor, (extension, error) => this.options.onHookFailure(this, extension, error))
     if (origin instanceof ClientUpdate) origin.stored.push(stored)
     this.unsettled.add(stored)
     // Relayed only once durable. A client that held someone else's edit which a crash then

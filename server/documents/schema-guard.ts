@@ -18,8 +18,8 @@ export function schemaGuard(options: { shape: ContentShape; logger: Logger }): E
   return {
     name: 'schema-guard',
 
-    onLoadDocument({ documentId, doc }) {
-      const removed = removeUnrenderable(doc, options.shape)
+    onLoadDocument({ documentId, document }) {
+      const removed = removeUnrenderable(document.doc, options.shape)
       if (removed.length === 0) return
       options.logger.warn(
         { document: documentId, removed: removed.length, reasons: [...new Set(removed.map(({ reason }) => reason))].slice(0, 10) },

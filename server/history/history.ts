@@ -8,11 +8,11 @@ import * as Y from 'yjs'
 import { listSuggestions } from '../../model/schema/suggestion-list'
 import { readContent, type DocumentModel } from '../documents/content'
 import { DocumentQueue } from '../documents/document-queue'
+import type { Attribution } from '../attribution/attribution-extension'
+import type { DocumentView, Extension } from '../collab/hooks'
 import type { Store } from '../storage/store'
-import type { HistoryRoom, SettlingRoom } from './history-room'
-import { PendingEdits } from './pending-edits'
+import { historyRecorder, type HistoryDocument, type VersionRecorder } from './history-recorder'
 import { restoreVersion } from './restore'
-import { SnapshotChains } from './snapshot-chains'
 import { decodeRelative, encodeRelative } from './snapshots'
 import { compareVersions, readVersion } from './version-reader'
 import { lastVisit, returned } from './visits'
@@ -33,6 +33,10 @@ export class HistoryError extends Error {
 export interface HistoryOptions {
   store: Store
   model: DocumentModel
+  /** Who wrote what in a loaded document: each version says whose its changes were. */
+  attribution: Attribution
+  /** The document, if it is loaded: a name given to a version is announced to its open pages. */
+  loadedDocument: (documentId: string) => DocumentView | undefined
   now: () => number
   /** When to record a version after edits (see server/config.ts). */
   idleMs: number
@@ -57,30 +61,26 @@ export interface HistoryPoint {
   version: StoredVersion | null
 }
 
-export class History {
-  readonly pending: PendingEdits
+export class History implements VersionRecorder {
+  /** The extension that records versions as people edit; list it after persistence. */
+  readonly extension: Extension<HistoryDocument>
   private readonly queue = new DocumentQueue()
-  private readonly chains = new SnapshotChains()
 
   constructor(private readonly options: HistoryOptions) {
-    this.pending = new PendingEdits({
-      idleMs: options.idleMs,
-      maxMs: options.maxMs,
-      due: (documentId, room) => {
-        this.record(documentId, room, { kind: 'edits' }).catch((error: unknown) => options.onError(documentId, error))
-      },
-    })
+    this.extension = historyRecorder(this, { idleMs: options.idleMs, maxMs: options.maxMs })
   }
 
-  /** The document left memory: what was kept for it goes too. */
-  forget(documentId: string): void {
-    this.pending.untrack(documentId)
-    this.chains.forget(documentId)
+  reportError(documentId: string, error: unknown): void {
+    this.options.onError(documentId, error)
+  }
+
+  recordEdits(document: DocumentView): Promise<StoredVersion | null> {
+    return this.record(document, { kind: 'edits' })
   }
 
   /** The newest version's full snapshot, or null before the first. */
-  latestSnapshot(documentId: string, history: HistoryRecord): Y.Snapshot | null {
-    return this.chains.of(documentId, history.versions).at(-1) ?? null
+  latestSnapshot(document: DocumentView, history: HistoryRecord): Y.Snapshot | null {
+    return this.chainOf(document, history).at(-1) ?? null
   }
 
   read(documentId: string): Promise<HistoryRecord> {
@@ -93,20 +93,21 @@ export class History {
   }
 
   /** Records the text as it stands now. An `edits` version is skipped when nothing changed since the last. */
-  record(documentId: string, room: HistoryRoom, request: VersionRequest): Promise<StoredVersion | null> {
-    return this.queue.run(documentId, () => this.recordNow(documentId, room, request))
+  record(document: DocumentView, request: VersionRequest): Promise<StoredVersion | null> {
+    return this.queue.run(document.documentId, () => this.recordNow(document, request))
   }
 
   /** Names the text as it stands: the newest version if nothing changed since it, else a new one. */
-  name(documentId: string, room: HistoryRoom, name: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
+  name(document: DocumentView, name: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
+    const { documentId } = document
     return this.queue.run(documentId, async () => {
       const history = await this.read(documentId)
       const latest = history.versions.at(-1)
-      const chain = this.chains.of(documentId, history.versions)
+      const chain = this.chainOf(document, history)
       // A name already given is never overwritten this way: naming the same text again is a new version.
-      const unchanged = latest !== undefined && Y.equalSnapshots(chain.at(-1)!, Y.snapshot(room.doc))
+      const unchanged = latest !== undefined && Y.equalSnapshots(chain.at(-1)!, Y.snapshot(document.doc))
       if (unchanged && latest.name === null) return this.rename(documentId, latest.id, name)
-      return (await this.recordNow(documentId, room, { kind: 'named', name }, true))!
+      return (await this.recordNow(document, { kind: 'named', name }, true))!
     })
   }
 
@@ -118,28 +119,29 @@ export class History {
       if (!named) throw notFound(versionId)
       Object.assign(named, { name, note, namedBy: by })
     })
-    this.announce(documentId, history.versions.at(-1)!.id)
+    const loaded = this.options.loadedDocument(documentId)
+    if (loaded) this.announce(loaded, history.versions.at(-1)!.id)
     return named!
   }
 
   /** Makes the text what version `versionId` held, as a new edit by `by`; the restore is a version too. */
-  restore(documentId: string, room: SettlingRoom, versionId: string, by: string): Promise<StoredVersion> {
-    return this.queue.run(documentId, async () => {
-      const pending = listSuggestions(readContent(this.options.model, room.doc))
+  restore(document: DocumentView, versionId: string, by: string): Promise<StoredVersion> {
+    return this.queue.run(document.documentId, async () => {
+      const pending = listSuggestions(readContent(this.options.model, document.doc))
       if (pending.length > 0) {
         throw new HistoryError('suggestions_pending', `${pending.length} suggestion${pending.length === 1 ? ' is' : 's are'} pending. Accept or reject ${pending.length === 1 ? 'it' : 'them'} first, so that nobody's idea disappears without a decision.`)
       }
-      const point = await this.pointNow(documentId, room, versionId)
-      restoreVersion(this.options.model, room.doc, readVersion(room.doc, point.snapshot), { author: by, time: this.options.now() })
-      await room.settle()
-      return (await this.recordNow(documentId, room, { kind: 'restore', by, restoredFrom: versionId }, true))!
+      const point = await this.pointNow(document, versionId)
+      restoreVersion(this.options.model, document.doc, readVersion(document.doc, point.snapshot), { author: by, time: this.options.now() })
+      await document.settle()
+      return (await this.recordNow(document, { kind: 'restore', by, restoredFrom: versionId }, true))!
     })
   }
 
   /** A version, the current text (`current`), or the caller's last visit (`last-visit`). */
-  point(documentId: string, room: HistoryRoom, reference: string, user: string | null = null): Promise<HistoryPoint> {
+  point(document: DocumentView, reference: string, user: string | null = null): Promise<HistoryPoint> {
     // After any version being recorded, so that a version just reported is there to read.
-    return this.queue.idle(documentId).then(() => this.pointNow(documentId, room, reference, user))
+    return this.queue.idle(document.documentId).then(() => this.pointNow(document, reference, user))
   }
 
   /** `user` opened the document: if they had been away long enough, a new visit begins. */
@@ -156,12 +158,13 @@ export class History {
   }
 
   /** Notes what `user` has seen of the document: the text as it stands as they leave. */
-  visited(documentId: string, room: HistoryRoom, user: string): Promise<void> {
+  visited(document: DocumentView, user: string): Promise<void> {
+    const { documentId } = document
     return this.queue.run(documentId, async () => {
       const history = await this.read(documentId)
-      const chain = this.chains.of(documentId, history.versions)
+      const chain = this.chainOf(document, history)
       const base = history.versions.at(-1) ?? null
-      const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(room.doc), chain.at(-1)?.ds ?? null) }
+      const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(document.doc), chain.at(-1)?.ds ?? null) }
       await this.options.store.updateHistory(documentId, (changed) => {
         changed.visits[user] = { seen, since: changed.visits[user]?.since ?? null }
       })
@@ -173,10 +176,10 @@ export class History {
     return lastVisit(history.visits[user], this.options.now(), this.options.visitGapMs)?.at ?? null
   }
 
-  private async pointNow(documentId: string, room: HistoryRoom, reference: string, user: string | null = null): Promise<HistoryPoint> {
-    if (reference === 'current') return { snapshot: Y.snapshot(room.doc), at: this.options.now(), version: null }
-    const history = await this.read(documentId)
-    const chain = this.chains.of(documentId, history.versions)
+  private async pointNow(document: DocumentView, reference: string, user: string | null = null): Promise<HistoryPoint> {
+    if (reference === 'current') return { snapshot: Y.snapshot(document.doc), at: this.options.now(), version: null }
+    const history = await this.read(document.documentId)
+    const chain = this.chainOf(document, history)
     if (reference === 'last-visit') {
       const visit = user === null ? null : lastVisit(history.visits[user], this.options.now(), this.options.visitGapMs)
       if (!visit) throw new HistoryError('no_last_visit', 'There is no earlier visit of yours to compare with.')
@@ -188,15 +191,17 @@ export class History {
     return { snapshot: chain[index]!, at: history.versions[index]!.at, version: history.versions[index]! }
   }
 
-  private async recordNow(documentId: string, room: HistoryRoom, request: VersionRequest, always = false): Promise<StoredVersion | null> {
-    const authors = this.pending.take(documentId)
+  private async recordNow(document: DocumentView, request: VersionRequest, always = false): Promise<StoredVersion | null> {
+    const { documentId } = document
+    const authors = document.stateOf(this.extension).pending.take()
     const history = await this.read(documentId)
-    const chain = this.chains.of(documentId, history.versions)
+    const chain = this.chainOf(document, history)
     const previous = history.versions.at(-1)
     const latest = chain.at(-1) ?? null
-    const now = Y.snapshot(room.doc)
+    const now = Y.snapshot(document.doc)
     if (!always && latest !== null && Y.equalSnapshots(latest, now)) return null
-    const { summary } = compareVersions(room.doc, room.attribution, latest ?? Y.emptySnapshot, previous?.at ?? 0, now)
+    const attribution = this.options.attribution.indexOf(document)
+    const { summary } = compareVersions(document.doc, attribution, latest ?? Y.emptySnapshot, previous?.at ?? 0, now)
     const people = new Set(authors)
     for (const { person } of summary.people) if (person !== null) people.add(person)
     const version: StoredVersion = {
@@ -218,13 +223,18 @@ export class History {
     await this.options.store.updateHistory(documentId, (changed) => {
       changed.versions.push(version)
     })
-    this.announce(documentId, version.id, room)
+    this.announce(document, version.id)
     return version
   }
 
+  /** Each version's full snapshot, decoded once per loaded document (snapshot-chains.ts). */
+  private chainOf(document: DocumentView, history: HistoryRecord): Y.Snapshot[] {
+    return document.stateOf(this.extension).chain.of(history.versions)
+  }
+
   /** Tells open pages the record changed (docs/PROTOCOL.md): a new version, or a name. */
-  private announce(documentId: string, latest: string, room: HistoryRoom | undefined = this.pending.roomOf(documentId)): void {
-    room?.setServerPresence?.('history', { latest, revision: randomUUID() })
+  private announce(document: DocumentView, latest: string): void {
+    document.setServerPresence('history', { latest, revision: randomUUID() })
   }
 }
 

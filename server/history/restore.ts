@@ -12,12 +12,12 @@ import type { JSONContent } from '@tiptap/core'
 import { Transform } from '@tiptap/pm/transform'
 import type * as Y from 'yjs'
 import { rejectSuggestion, suggestionIds } from '../../model/schema/decide-suggestion'
-import type { Authored } from '../attribution/authored'
+import type { Provenance } from '../collab/provenance'
 import type { DocumentModel } from '../documents/content'
 import { editDocument } from '../suggestions/document-edit'
 
 /** Makes `doc` hold `version` (ProseMirror JSON) again; returns the update, or null if it already did. */
-export function restoreVersion(model: DocumentModel, doc: Y.Doc, version: JSONContent, origin: Authored): Uint8Array | null {
+export function restoreVersion(model: DocumentModel, doc: Y.Doc, version: JSONContent, origin: Provenance): Uint8Array | null {
   const old = new Transform(model.schema.nodeFromJSON(version))
   for (const id of suggestionIds(old.doc)) rejectSuggestion(old, id)
   return editDocument(model, doc, (tr) => tr.replaceWith(0, tr.doc.content.size, old.doc.content), origin)

@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { AccessControl } from '../auth/access'
 import type { Accounts } from '../auth/accounts'
+import type { Attribution } from '../attribution/attribution-extension'
 import type { Invites } from '../auth/invites'
 import type { PasswordPolicy } from '../auth/password-strength'
 import type { Sessions } from '../auth/sessions'
@@ -43,6 +44,7 @@ export interface HttpAppOptions {
   invites: Invites
   passwordPolicy: PasswordPolicy
   model: DocumentModel
+  attribution: Attribution
   exporter: Exporter
   review: Review
   history: History

@@ -12,12 +12,14 @@
  */
 import { Router, type Response } from 'express'
 import type { Accounts } from '../auth/accounts'
+import type { Attribution } from '../attribution/attribution-extension'
+import type { AttributionIndex } from '../attribution/attribution-index'
 import { readAuthorship, type Authorship } from '../attribution/authorship'
 import { countContributions, type ContributorStats } from '../attribution/contributors'
 import { creditSections } from '../attribution/credits'
 import { isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { CollabServer } from '../collab/collab-server'
-import type { Room } from '../collab/room'
+import type { DocumentView } from '../collab/hooks'
 import type { DocumentModel } from '../documents/content'
 import type { Store } from '../storage/store'
 import { currentUser } from './current-user'
@@ -26,26 +28,33 @@ import { ApiError } from './errors'
 
 export interface AttributionRoutesOptions {
   store: Store
+  attribution: Attribution
   collab: CollabServer
   accounts: Accounts
   model: DocumentModel
 }
 
-export function attributionRoutes({ store, collab, accounts, model }: AttributionRoutesOptions): Router {
+/** A loaded document with who wrote what in it. */
+interface LiveDocument {
+  doc: DocumentView['doc']
+  attribution: AttributionIndex
+}
+
+export function attributionRoutes({ store, collab, accounts, model, attribution }: AttributionRoutesOptions): Router {
   const router = Router()
   const lookup = personLookup(accounts)
 
   /** Runs `read` on the document's live room, loading it if nobody has it open. */
-  const withRoom = async <T>(id: string, response: Response, read: (room: Room) => T): Promise<T> => {
+  const withRoom = async <T>(id: string, response: Response, read: (room: LiveDocument) => T): Promise<T> => {
     const { document } = await readableDocument(store, id, currentUser(response))
     const handle = await collab.openDocument(document.id)
     try {
-      return read(handle.room)
+      return read({ doc: handle.document.doc, attribution: attribution.indexOf(handle.document) })
     } finally {
       await handle.release()
     }
   }
-  const authorshipOf = (room: Room) => readAuthorship(room.doc, room.attribution, model.schema)
+  const authorshipOf = (room: LiveDocument) => readAuthorship(room.doc, room.attribution, model.schema)
   const describe = (stats: ContributorStats) => ({
     person: stats.person === null ? null : lookup(stats.person),
     surviving: stats.surviving,

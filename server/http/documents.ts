@@ -5,6 +5,7 @@ import { readAuthorship } from '../attribution/authorship'
 import { creditSections } from '../attribution/credits'
 import { displayName, personLookup } from '../attribution/people'
 import { DocumentPermissions } from '../auth/roles'
+import type { Attribution } from '../attribution/attribution-extension'
 import type { CollabServer } from '../collab/collab-server'
 import { initialChange, readContent, type DocumentModel } from '../documents/content'
 import { EXPORT_FORMATS } from '../../model/export-formats'
@@ -27,6 +28,7 @@ const updateDocumentBody = z.object({
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('markdown') })
 
 export interface DocumentRoutesOptions {
+  attribution: Attribution
   store: Store
   accounts: Accounts
   collab: CollabServer
@@ -35,7 +37,7 @@ export interface DocumentRoutesOptions {
   exporter: Exporter
 }
 
-export function documentRoutes({ store, accounts, collab, accessControl, model, exporter }: DocumentRoutesOptions): Router {
+export function documentRoutes({ store, accounts, collab, accessControl, model, exporter, attribution }: DocumentRoutesOptions): Router {
   const router = Router()
   const lookup = personLookup(accounts)
 
@@ -86,8 +88,8 @@ export function documentRoutes({ store, accounts, collab, accessControl, model, 
     const { format } = parseRequest(exportQuery, request.query)
     const handle = await collab.openDocument(document.id)
     try {
-      const { doc, attribution } = handle.room
-      const sections = creditSections(readAuthorship(doc, attribution, model.schema)).map(({ heading, credits }) => ({
+      const { doc } = handle.document
+      const sections = creditSections(readAuthorship(doc, attribution.indexOf(handle.document), model.schema)).map(({ heading, credits }) => ({
         heading,
         credits: credits.map(({ person, characters }) => ({ name: displayName(person, lookup), characters })),
       }))

@@ -15,6 +15,7 @@
 import { Router, type Response } from 'express'
 import { z } from 'zod'
 import type { Accounts } from '../auth/accounts'
+import type { Attribution } from '../attribution/attribution-extension'
 import { isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { Review } from '../suggestions/review'
 import { SuggestionError, type SuggestionProblem } from '../suggestions/review'
@@ -49,9 +50,10 @@ export interface SuggestionRoutesOptions {
   store: Store
   accounts: Accounts
   review: Review
+  attribution: Attribution
 }
 
-export function suggestionRoutes({ store, accounts, review }: SuggestionRoutesOptions): Router {
+export function suggestionRoutes({ store, accounts, review, attribution }: SuggestionRoutesOptions): Router {
   const router = Router()
   const lookup = personLookup(accounts)
 
@@ -69,7 +71,7 @@ export function suggestionRoutes({ store, accounts, review }: SuggestionRoutesOp
     const query = parseRequest(listQuery, request.query)
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
     const author = query.author === undefined ? undefined : accounts.findByUsername(query.author)?.id ?? null
-    const views = (await review.read(document.id, suggestionViews)).filter(
+    const views = (await review.read(document.id, (state) => suggestionViews(state, attribution.indexOf(state.room)))).filter(
       (view) => (query.status === undefined || view.status === query.status) && (author === undefined || view.author === author),
     )
     response.json({

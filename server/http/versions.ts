@@ -15,11 +15,12 @@ import { Router, type Response } from 'express'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import type { Accounts } from '../auth/accounts'
+import type { Attribution } from '../attribution/attribution-extension'
 import { readAuthorship } from '../attribution/authorship'
 import { creditSections } from '../attribution/credits'
 import { displayName, isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { CollabServer } from '../collab/collab-server'
-import type { Room } from '../collab/room'
+import type { DocumentView } from '../collab/hooks'
 import { readContent, type DocumentModel } from '../documents/content'
 import type { Exporter } from '../documents/export'
 import { changelog, changelogRange } from '../history/changelog'
@@ -46,17 +47,18 @@ export interface VersionRoutesOptions {
   model: DocumentModel
   exporter: Exporter
   history: History
+  attribution: Attribution
 }
 
-export function versionRoutes({ store, collab, accounts, model, exporter, history }: VersionRoutesOptions): Router {
+export function versionRoutes({ store, collab, accounts, model, exporter, history, attribution }: VersionRoutesOptions): Router {
   const router = Router()
   const lookup = personLookup(accounts)
   const people = (ids: Iterable<string | null>) => peopleTable(ids, lookup)
 
-  const withRoom = async <T>(documentId: string, use: (room: Room) => Promise<T>): Promise<T> => {
+  const withRoom = async <T>(documentId: string, use: (room: DocumentView) => Promise<T>): Promise<T> => {
     const handle = await collab.openDocument(documentId)
     try {
-      return await historyProblems(use(handle.room))
+      return await historyProblems(use(handle.document))
     } finally {
       await handle.release()
     }
@@ -85,7 +87,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     const { format } = parseRequest(versionQuery, request.query)
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
     await withRoom(document.id, async (room) => {
-      const point = await history.point(document.id, room, request.params.vid)
+      const point = await history.point(room, request.params.vid)
       const version = versionOf(point, request.params.vid)
       if (format === 'json') {
         response.json({ version: versionJson(version), content: readVersion(room.doc, point.snapshot), people: people([...version.people, version.namedBy]) })
@@ -94,7 +96,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
       // Yjs's own reader gives a document of that moment for the exporter and the credits.
       const old = Y.createDocFromSnapshot(room.doc, point.snapshot)
       try {
-        const sections = creditSections(readAuthorship(old, room.attribution, model.schema)).map(({ heading, credits }) => ({
+        const sections = creditSections(readAuthorship(old, attribution.indexOf(room), model.schema)).map(({ heading, credits }) => ({
           heading,
           credits: credits.map(({ person, characters }) => ({ name: displayName(person, lookup), characters })),
         }))
@@ -110,12 +112,12 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
   router.get('/documents/:id/versions/:vid/changelog', async (request, response) => {
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
     const log = await withRoom(document.id, async (room) => {
-      const point = await history.point(document.id, room, request.params.vid)
+      const point = await history.point(room, request.params.vid)
       const version = versionOf(point, request.params.vid)
       const { versions } = await history.list(document.id)
       const { since, covered } = changelogRange(versions, versions.findIndex((candidate) => candidate.id === version.id))
-      const start = since ? await history.point(document.id, room, since.id) : { snapshot: Y.emptySnapshot, at: 0 }
-      const { summary } = compareVersions(room.doc, room.attribution, start.snapshot, start.at, point.snapshot)
+      const start = since ? await history.point(room, since.id) : { snapshot: Y.emptySnapshot, at: 0 }
+      const { summary } = compareVersions(room.doc, attribution.indexOf(room), start.snapshot, start.at, point.snapshot)
       return changelog(version, since, covered, summary, await store.readReview(document.id))
     })
     response.json({
@@ -144,12 +146,12 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     if (query.from === 'last-visit' && !user) throw new ApiError(401, 'sign_in_required', 'Sign in to see what changed since your last visit.')
     await withRoom(document.id, async (room) => {
       const given = [
-        { point: await history.point(document.id, room, query.from, user?.id ?? null), reference: query.from },
-        { point: await history.point(document.id, room, query.to, user?.id ?? null), reference: query.to },
+        { point: await history.point(room, query.from, user?.id ?? null), reference: query.from },
+        { point: await history.point(room, query.to, user?.id ?? null), reference: query.to },
       ]
       // Always from the earlier to the later: added text is then what people wrote, removed what they deleted.
       const [from, to] = given[0]!.point.at > given[1]!.point.at ? [given[1]!, given[0]!] : [given[0]!, given[1]!]
-      const { content, summary } = compareVersions(room.doc, room.attribution, from.point.snapshot, from.point.at, to.point.snapshot)
+      const { content, summary } = compareVersions(room.doc, attribution.indexOf(room), from.point.snapshot, from.point.at, to.point.snapshot)
       response.json({
         from: pointJson(from.point, from.reference),
         to: pointJson(to.point, to.reference),
@@ -163,7 +165,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
   router.post('/documents/:id/versions', async (request, response) => {
     const body = parseRequest(nameBody, request.body)
     const { user, document } = await maintainer(response, request.params.id)
-    const version = await withRoom(document.id, (room) => history.name(document.id, room, { name: body.name, note: body.note ?? null, by: user.id }))
+    const version = await withRoom(document.id, (room) => history.name(room, { name: body.name, note: body.note ?? null, by: user.id }))
     response.status(201).json({ version: versionJson(version) })
   })
 
@@ -176,7 +178,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
 
   router.post('/documents/:id/versions/:vid/restore', async (request, response) => {
     const { user, document } = await maintainer(response, request.params.id)
-    const version = await withRoom(document.id, (room) => history.restore(document.id, room, request.params.vid, user.id))
+    const version = await withRoom(document.id, (room) => history.restore(room, request.params.vid, user.id))
     response.status(201).json({ version: versionJson(version) })
   })
 

@@ -1,98 +1,118 @@
 /**
- * The extension that makes documents durable: loads a document and its attribution
- * from the update log, appends every change with its author and time (resolving
- * once the change is on disk), and folds the log into a snapshot when it grows
- * large or the document is unloaded.
+ * The extension that makes documents durable: loads a document from its update log, appends
+ * every change with its author and time (resolving once the change is on disk), and folds the
+ * log into a snapshot when it grows large or the document is unloaded. Its state for each
+ * loaded document is the open log.
+ *
+ * A snapshot also holds a part that another capability keeps beside the state (`alongside`:
+ * the attribution index), encoded in the same instant, so the two describe the same content.
  */
 import * as Y from 'yjs'
-import type { AttributionIndex } from '../attribution/attribution-index'
-import { RESTORED_FROM_SNAPSHOT } from '../attribution/authored'
-import type { Extension } from '../collab/hooks'
+import type { DocumentView, Extension } from '../collab/hooks'
+import { RESTORED_FROM_SNAPSHOT } from '../collab/provenance'
 import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot } from './change-records'
-import type { Store } from './store'
 import { LogAuthors } from './log-authors'
+import type { Store } from './store'
 import type { UpdateLog } from './update-log'
+
+/** What is stored beside each snapshot, and restored with it. */
+export interface SnapshotPart {
+  encode(document: DocumentView): Uint8Array
+  restore(document: DocumentView, bytes: Uint8Array): void
+}
 
 export interface PersistenceOptions {
   store: Store
+  alongside: SnapshotPart
   /** Compact once the log holds this many bytes (see config.ts for the reasoning). */
   compactLogBytes: number
   onCompactionError: (documentId: string, error: unknown) => void
 }
 
-interface OpenDocument {
+/** A loaded document's log; null until it is opened, and again once it is closed. */
+interface OpenLog {
   log: UpdateLog
   authors: LogAuthors
-  doc: Y.Doc
-  attribution: AttributionIndex
   compacting: Promise<void> | null
 }
 
-export function persistence(options: PersistenceOptions): Extension {
-  const documents = new Map<string, OpenDocument>()
+interface PersistedDocument {
+  document: DocumentView
+  open: OpenLog | null
+}
 
-  const compact = (documentId: string): Promise<void> => {
-    const entry = documents.get(documentId)
-    if (!entry) return Promise.resolve()
-    // The state and the attribution are encoded in the same instant, so they describe the same content.
-    entry.compacting ??= entry.log
-      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(entry.doc), attribution: entry.attribution.encode() }, entry.authors))
-      .catch((error: unknown) => options.onCompactionError(documentId, error))
+export function persistence(options: PersistenceOptions): Extension<PersistedDocument> {
+  const compact = (state: PersistedDocument): Promise<void> => {
+    const open = state.open
+    if (!open) return Promise.resolve()
+    const { document } = state
+    open.compacting ??= open.log
+      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(document.doc), attribution: options.alongside.encode(document) }, open.authors))
+      .catch((error: unknown) => options.onCompactionError(document.documentId, error))
       .finally(() => {
-        entry.compacting = null
+        open.compacting = null
       })
-    return entry.compacting
+    return open.compacting
   }
 
   return {
     name: 'persistence',
 
-    async onLoadDocument({ documentId, doc, attribution }) {
+    createState: (document) => ({ document, open: null }),
+
+    // Only when loading failed after the log was opened (another extension refused the
+    // document): a document that loaded closes its log in onStoreDocument.
+    disposeState(state) {
+      void state.open?.log.close()
+      state.open = null
+    },
+
+    async onLoadDocument({ documentId, document, state }) {
       const { log, snapshot, records } = await options.store.openDocument(documentId)
       let authors = new LogAuthors()
       try {
         if (snapshot) {
           const stored = decodeSnapshot(snapshot)
-          attribution.restore(stored.attribution)
+          options.alongside.restore(document, stored.attribution)
           authors = stored.authors
-          Y.applyUpdate(doc, stored.state, RESTORED_FROM_SNAPSHOT)
+          Y.applyUpdate(document.doc, stored.state, RESTORED_FROM_SNAPSHOT)
         }
-        // One transaction per change: the room's attribution records each with its own author and time.
+        // One transaction per change, each with its own author and time as its origin.
         for (const record of records) {
           const change = decodeChange(record, authors)
-          Y.applyUpdate(doc, change.update, change)
+          Y.applyUpdate(document.doc, change.update, change)
         }
       } catch (error) {
         await log.close()
         throw error
       }
-      documents.set(documentId, { log, authors, doc, attribution, compacting: null })
+      state.open = { log, authors, compacting: null }
     },
 
-    onChange({ documentId, update, author, time }) {
-      const entry = documents.get(documentId)
-      if (!entry) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
-      const { record, naming } = encodeChange({ update, author, time }, entry.authors)
-      const written = entry.log.append(record)
-      if (naming !== null) void written.then(() => entry.authors.confirm(naming), () => undefined)
+    onStoreChange({ documentId, update, provenance, state }) {
+      const open = state.open
+      if (!open) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
+      const { record, naming } = encodeChange({ update, author: provenance.author, time: provenance.time }, open.authors)
+      const written = open.log.append(record)
+      if (naming !== null) void written.then(() => open.authors.confirm(naming), () => undefined)
       // Checked once the write is done: the log's size only grows when a flush lands.
       void written.then(() => {
-        if (entry.log.logBytes >= options.compactLogBytes) void compact(documentId)
+        if (open.log.logBytes >= options.compactLogBytes) void compact(state)
       }, () => undefined)
       return written
     },
 
-    async onStoreDocument({ documentId }) {
-      const entry = documents.get(documentId)
-      if (!entry) return
+    async onStoreDocument({ state }) {
+      const open = state.open
+      if (!open) return
       try {
-        await entry.compacting
+        await open.compacting
         // A document that was edited since it was loaded is folded into one snapshot,
         // so that the next load reads one record instead of many.
-        if (entry.log.logBytes > 0) await compact(documentId)
+        if (open.log.logBytes > 0) await compact(state)
       } finally {
-        documents.delete(documentId)
-        await entry.log.close()
+        state.open = null
+        await open.log.close()
       }
     },
   }

@@ -10,14 +10,14 @@ import { Transform } from '@tiptap/pm/transform'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
-import type { Authored } from '../attribution/authored'
+import type { Provenance } from '../collab/provenance'
 import { readContent, type DocumentModel } from '../documents/content'
 
 /**
  * Runs `edit` as a ProseMirror transform over the document and applies the result. Returns
  * the update it applied (only this change's items and deletions), or null if nothing changed.
  */
-export function editDocument(model: DocumentModel, doc: Y.Doc, edit: (tr: Transform) => void, origin: Authored): Uint8Array | null {
+export function editDocument(model: DocumentModel, doc: Y.Doc, edit: (tr: Transform) => void, origin: Provenance): Uint8Array | null {
   return changeOnCopy(doc, origin, (copy) => {
     const fragment = copy.getXmlFragment(DOCUMENT_FRAGMENT)
     const tr = new Transform(readContent(model, doc))
@@ -32,7 +32,7 @@ export function editDocument(model: DocumentModel, doc: Y.Doc, edit: (tr: Transf
  * moved on since: Yjs restores what it deleted beside the neighbours it had, and deletes
  * what it added. That is how a rejected suggestion is reopened.
  */
-export function undoChange(doc: Y.Doc, change: Uint8Array, origin: Authored): Uint8Array | null {
+export function undoChange(doc: Y.Doc, change: Uint8Array, origin: Provenance): Uint8Array | null {
   const { structs, ds } = Y.decodeUpdate(change)
   const added = Y.createDeleteSet()
   for (const struct of structs) {
@@ -50,7 +50,7 @@ export function undoChange(doc: Y.Doc, change: Uint8Array, origin: Authored): Ui
   })
 }
 
-function changeOnCopy(doc: Y.Doc, origin: Authored, change: (copy: Y.Doc) => void): Uint8Array | null {
+function changeOnCopy(doc: Y.Doc, origin: Provenance, change: (copy: Y.Doc) => void): Uint8Array | null {
   const copy = new Y.Doc({ gc: false })
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))

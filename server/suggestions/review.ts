@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto'
 import { acceptSuggestion, rejectSuggestion } from '../../model/schema/decide-suggestion'
 import { listSuggestions, type SuggestionSummary } from '../../model/schema/suggestion-list'
 import type { CollabServer } from '../collab/collab-server'
-import type { Room } from '../collab/room'
+import type { DocumentView } from '../collab/hooks'
 import { readContent, type DocumentModel } from '../documents/content'
 import type { History } from '../history/history'
 import type { Store } from '../storage/store'
@@ -51,7 +51,7 @@ export interface ReviewOptions {
 export interface ReviewState {
   pending: SuggestionSummary[]
   record: ReviewRecord
-  room: Room
+  room: DocumentView
 }
 
 export class Review {
@@ -182,12 +182,12 @@ export class Review {
    * Suggestions that went with `id`: those made inside a paragraph it proposed, which leave the
    * document with that paragraph. They are recorded, so their authors can see what became of them.
    */
-  private sweptAway(room: Room, before: SuggestionSummary[], id: string): SuggestionSummary[] {
+  private sweptAway(room: DocumentView, before: SuggestionSummary[], id: string): SuggestionSummary[] {
     const after = new Set(this.pending(room).map((suggestion) => suggestion.id))
     return before.filter((suggestion) => suggestion.id !== id && !after.has(suggestion.id))
   }
 
-  private pending(room: Room): SuggestionSummary[] {
+  private pending(room: DocumentView): SuggestionSummary[] {
     return listSuggestions(readContent(this.options.model, room.doc))
   }
 
@@ -201,7 +201,7 @@ export class Review {
   }
 
   /** Waits until the document change is durable and the record is on disk. */
-  private async record(documentId: string, room: Room, decisions: Decision[], change: (review: ReviewRecord) => void): Promise<void> {
+  private async record(documentId: string, room: DocumentView, decisions: Decision[], change: (review: ReviewRecord) => void): Promise<void> {
     await Promise.all([
       room.settle(),
       this.options.store.updateReview(documentId, (review) => {
@@ -209,11 +209,11 @@ export class Review {
         review.decisions.push(...decisions)
       }),
     ])
-    await this.options.history.record(documentId, room, { kind: 'decision', by: decisions[0]?.by ?? null, decisions: decisions.map(({ id }) => id) })
+    await this.options.history.record(room, { kind: 'decision', by: decisions[0]?.by ?? null, decisions: decisions.map(({ id }) => id) })
   }
 
   /** Runs one change to the review, after any other on the same document, and tells every open editor. */
-  private decide<T>(documentId: string, run: (room: Room) => Promise<T>): Promise<T> {
+  private decide<T>(documentId: string, run: (room: DocumentView) => Promise<T>): Promise<T> {
     const previous = this.queues.get(documentId) ?? Promise.resolve()
     const next = previous.catch(() => undefined).then(() =>
       this.withRoom(documentId, async (room) => {
@@ -231,10 +231,10 @@ export class Review {
     return next
   }
 
-  private async withRoom<T>(documentId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
+  private async withRoom<T>(documentId: string, use: (room: DocumentView) => Promise<T> | T): Promise<T> {
     const handle = await this.options.collab.openDocument(documentId)
     try {
-      return await use(handle.room)
+      return await use(handle.document)
     } finally {
       await handle.release()
     }

@@ -13,57 +13,53 @@
  *
  * The check costs time in proportion to the blocks the update touched (trial-document.ts).
  */
-import { CollabError, type ConnectionInfo, type Extension } from '../collab/hooks'
+import { CollabError, type ConnectionInfo, type DocumentView, type Extension } from '../collab/hooks'
 import { SuggestionRuleError, TrialDocument } from './trial-document'
 
-export function suggestionRules(options: { mustSuggest: (connection: ConnectionInfo) => boolean }): Extension {
-  const trials = new Map<string, TrialDocument>()
-  /**
-   * Who has had an update checked, per document. The trial copy is as large as the document
-   * (docs/benchmarks.md, suggestion-check), so it goes when the last of them leaves rather
-   * than when the document unloads; the next contributor's first update makes a new one.
-   */
-  const checked = new Map<string, Set<string>>()
-  const drop = (documentId: string) => {
-    trials.get(documentId)?.discard()
-    trials.delete(documentId)
-    checked.delete(documentId)
-  }
+/**
+ * The trial copy of a document, and who has had an update checked against it. The copy is as
+ * large as the document (docs/benchmarks.md, suggestion-check), so it goes when the last of
+ * them leaves rather than when the document unloads; the next contributor's first update
+ * makes a new one.
+ */
+interface Trials {
+  trial: TrialDocument | null
+  checked: Set<ConnectionInfo>
+}
 
+function drop(trials: Trials): void {
+  trials.trial?.discard()
+  trials.trial = null
+  trials.checked.clear()
+}
+
+export function suggestionRules(options: { mustSuggest: (connection: ConnectionInfo, document: DocumentView) => boolean }): Extension<Trials> {
   return {
     name: 'suggestion-rules',
 
-    beforeApplyUpdate({ documentId, doc, update, connection }) {
-      if (!update.changesDocument || !options.mustSuggest(connection)) return
-      let trial = trials.get(documentId)
-      if (trial?.source !== doc) {
-        trial?.discard()
-        trial = new TrialDocument(doc)
-        trials.set(documentId, trial)
-      }
-      let senders = checked.get(documentId)
-      if (!senders) checked.set(documentId, (senders = new Set()))
-      senders.add(connection.id)
+    createState: () => ({ trial: null, checked: new Set() }),
+
+    disposeState: drop,
+
+    beforeApplyUpdate({ document, update, connection, state }) {
+      if (!update.changesDocument || !options.mustSuggest(connection, document)) return
+      state.trial ??= new TrialDocument(document.doc)
+      state.checked.add(connection)
       try {
-        trial.check(update.bytes, connection.user)
+        state.trial.check(update.bytes, connection.user)
       } catch (error) {
         if (!(error instanceof SuggestionRuleError)) throw error
         throw new CollabError('suggestOnly', `you may only suggest changes to this document: ${error.message}`)
       }
     },
 
-    onChange({ documentId, update }) {
-      trials.get(documentId)?.follow(update)
+    onChange({ update, state }) {
+      state.trial?.follow(update)
     },
 
-    onDisconnect({ documentId, connection }) {
-      const senders = checked.get(documentId)
-      if (!senders?.delete(connection.id) || senders.size > 0) return
-      drop(documentId)
-    },
-
-    onStoreDocument({ documentId }) {
-      drop(documentId)
+    onDisconnect({ connection, state }) {
+      if (!state?.checked.delete(connection) || state.checked.size > 0) return
+      drop(state)
     },
   }
 }

@@ -11,6 +11,7 @@
  * Pending suggestions are read from the live document; the rest from the review record.
  */
 import type { SuggestionSummary } from '../../model/schema/suggestion-list'
+import type { AttributionIndex } from '../attribution/attribution-index'
 import type { Decision, ProposedChange, ReviewRecord } from './review-model'
 import type { ReviewState } from './review'
 import { survivalOf, type Survival } from './surviving-text'
@@ -33,7 +34,8 @@ export interface SuggestionView extends ProposedChange {
   survival: Survival | null
 }
 
-export function suggestionViews({ pending, record, room }: ReviewState): SuggestionView[] {
+/** `attribution` is the live document's: how much of each accepted suggestion survives, and who edited it since. */
+export function suggestionViews({ pending, record, room }: ReviewState, attribution: AttributionIndex): SuggestionView[] {
   const views = pending.map((suggestion) => pendingView(suggestion, record))
   const live = new Set(pending.map((suggestion) => suggestion.id))
   for (const [id, stored] of Object.entries(record.suggestions)) {
@@ -50,7 +52,7 @@ export function suggestionViews({ pending, record, room }: ReviewState): Suggest
       rationale: stored.rationale ?? null,
       replies: stored.replies,
       decisions,
-      survival: status === 'accepted' && stored.acceptedText ? survivalOf(room.doc, room.attribution, stored.acceptedText) : null,
+      survival: status === 'accepted' && stored.acceptedText ? survivalOf(room.doc, attribution, stored.acceptedText) : null,
     })
   }
   return views.sort((a, b) => a.createdAt - b.createdAt)

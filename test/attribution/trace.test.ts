@@ -27,10 +27,10 @@ function expectedAuthors(trace: Trace, authorOf: (transaction: number) => string
 describe('attribution of a real editing trace', () => {
   it('credits every character of seph-blog1, written by three people in turns, to the person who typed it', async () => {
     const trace = loadTrace('seph-blog1')
-    const { room, authorOf } = await replayAsAuthors(trace, { authors: ['ada', 'ben', 'cy'], turn: 300, msPerTransaction: 200 })
+    const { room, attribution, authorOf } = await replayAsAuthors(trace, { authors: ['ada', 'ben', 'cy'], turn: 300, msPerTransaction: 200 })
     onTestFinished(() => room.destroy())
 
-    const authorship = readAuthorship(room.doc, room.attribution, createDocumentModel().schema)
+    const authorship = readAuthorship(room.doc, attribution, createDocumentModel().schema)
     expect(authorship.text).toBe(trace.endContent)
     const actual = Array<string | null>(authorship.text.length).fill(null)
     for (const range of authorship.ranges) actual.fill(range.author, range.from, range.to)

@@ -33,8 +33,8 @@ describe('the history benchmark', () => {
   })
 
   it('compares with the attribution of both people who typed', async () => {
-    const { room, versions, chain } = await shortHistory()
-    const { summary } = compareVersions(room.doc, room.attribution, chain[4]!, versions[4]!.at, chain[9]!)
+    const { room, attribution, versions, chain } = await shortHistory()
+    const { summary } = compareVersions(room.doc, attribution, chain[4]!, versions[4]!.at, chain[9]!)
     expect(summary.people.map(({ person }) => person).sort()).toEqual(['ada', 'ben'])
     expect(summary.added).toBeGreaterThan(0)
   })

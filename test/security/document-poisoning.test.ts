@@ -62,10 +62,10 @@ describe('a document that already holds content the schema does not allow', () =
     try {
       for (const change of HOSTILE_CHANGES) {
         const attacker = new Y.Doc()
-        Y.applyUpdate(attacker, Y.encodeStateAsUpdate(handle.room.doc))
+        Y.applyUpdate(attacker, Y.encodeStateAsUpdate(handle.document.doc))
         const before = Y.encodeStateVector(attacker)
         change.apply(attacker)
-        Y.applyUpdate(handle.room.doc, Y.encodeStateAsUpdate(attacker, before))
+        Y.applyUpdate(handle.document.doc, Y.encodeStateAsUpdate(attacker, before))
         attacker.destroy()
       }
       await whilePoisoned()

@@ -170,7 +170,7 @@ describe('fuzzing the sync server', () => {
     await Promise.all([writer.synced(), observer.synced()])
 
     const handle = await server.app.collab.openDocument(MANIFESTO_ID)
-    const serverDoc = handle.room.doc
+    const serverDoc = handle.document.doc
     // What the server must end with: its state plus exactly the updates it accepted.
     const expected = new Y.Doc({ gc: false })
     Y.applyUpdate(expected, Y.encodeStateAsUpdate(serverDoc))

@@ -5,8 +5,9 @@
  * realistically written document without the cost of a network.
  */
 import * as Y from 'yjs'
-import { attributionBinding } from '../../server/attribution/binding'
-import type { ConnectionInfo } from '../../server/collab/hooks'
+import type { AttributionIndex } from '../../server/attribution/attribution-index'
+import { attribution as createAttribution, type Attribution } from '../../server/attribution/attribution-extension'
+import type { AnyExtension, ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
 import { createDocumentModel } from '../../server/documents/content'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
@@ -14,6 +15,12 @@ import { ParagraphText } from './paragraph-text'
 import type { Trace } from './traces'
 
 export interface AuthoredReplayOptions {
+  /** The room's document id (default: replay). */
+  documentId?: string
+  /** The attribution extension to credit with (default: a new one), for code that reads through it. */
+  attribution?: Attribution
+  /** Extensions the room has besides attribution, listed after it (say, history's recorder). */
+  extensions?: readonly AnyExtension[]
   /** The people who take turns, as user ids. */
   authors: readonly string[]
   /** Transactions each person writes before the next takes over. */
@@ -28,6 +35,8 @@ export interface AuthoredReplayOptions {
 
 export interface AuthoredReplay {
   room: Room
+  /** Who wrote what in the room's document. */
+  attribution: AttributionIndex
   /** Transactions written. */
   written: number
   /** Which author wrote each transaction, by index. */
@@ -36,17 +45,22 @@ export interface AuthoredReplay {
 
 export async function replayAsAuthors(trace: Trace, options: AuthoredReplayOptions): Promise<AuthoredReplay> {
   let clock = Date.UTC(2026, 10, 1)
+  const documentId = options.documentId ?? 'replay'
+  const attribution = options.attribution ?? createAttribution()
   const room = new Room({
-    documentId: 'replay',
-    extensions: [attributionBinding()],
+    documentId,
+    extensions: [attribution, ...(options.extensions ?? [])],
     shape: createDocumentModel().shape,
     onStorageFailure: (_room, error) => {
+      throw error
+    },
+    onHookFailure: (_room, _extension, error) => {
       throw error
     },
     now: () => clock,
   })
   room.open()
-  const members = options.authors.map((user, index) => ({ member: memberFor(user, index), clientId: 1000 + index }))
+  const members = options.authors.map((user, index) => ({ member: memberFor(documentId, user, index), clientId: 1000 + index }))
   const authorOf = (transaction: number) => options.authors[Math.floor(transaction / options.turn) % options.authors.length]!
 
   // One writing copy whose client id changes hands: each person writes under their own id.
@@ -71,13 +85,13 @@ export async function replayAsAuthors(trace: Trace, options: AuthoredReplayOptio
     await options.afterTransaction?.(room, number + 1, clock)
   }
   writer.destroy()
-  return { room, written, authorOf }
+  return { room, attribution: attribution.indexOf(room), written, authorOf }
 }
 
-function memberFor(user: string, index: number): RoomMember {
+function memberFor(documentId: string, user: string, index: number): RoomMember {
   const info: ConnectionInfo = {
     id: `replay-${index}`,
-    documentId: 'replay',
+    documentId,
     remoteAddress: undefined,
     user,
     close: (error) => {

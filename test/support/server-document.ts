@@ -7,7 +7,7 @@ import type { TestServer } from './server'
 export async function serverState(server: TestServer, documentId: string): Promise<Buffer> {
   const handle = await server.app.collab.openDocument(documentId)
   try {
-    return Buffer.from(Y.encodeStateAsUpdate(handle.room.doc))
+    return Buffer.from(Y.encodeStateAsUpdate(handle.document.doc))
   } finally {
     await handle.release()
   }
@@ -17,7 +17,7 @@ export async function serverState(server: TestServer, documentId: string): Promi
 export async function serverContent(server: TestServer, documentId: string): Promise<ProseMirrorNode> {
   const handle = await server.app.collab.openDocument(documentId)
   try {
-    return readContent(createDocumentModel(), handle.room.doc)
+    return readContent(createDocumentModel(), handle.document.doc)
   } finally {
     await handle.release()
   }

@@ -23,8 +23,9 @@ export function defaultLimits(): Config['limits'] {
   return readConfig({}).limits
 }
 
-export async function makeDataDir(): Promise<string> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'coffeehouse-test-'))
+/** A new data directory, removed after the test; in `parent` if given (the system's temporary folder otherwise). */
+export async function makeDataDir(parent = tmpdir()): Promise<string> {
+  const dataDir = await mkdtemp(path.join(parent, 'coffeehouse-test-'))
   onTestFinished(() => rm(dataDir, { recursive: true, force: true }))
   return dataDir
 }
