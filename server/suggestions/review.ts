@@ -19,7 +19,6 @@ import { listSuggestions, type SuggestionSummary } from '../../model/schema/sugg
 import type { CollabServer } from '../collab/collab-server'
 import type { Room } from '../collab/room'
 import { readContent, type DocumentModel } from '../documents/content'
-import type { History } from '../history/history'
 import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
 import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
@@ -38,12 +37,20 @@ export class SuggestionError extends Error {
   }
 }
 
+/**
+ * Where a decision becomes a version of its own (server/history/history.ts). Named here, narrowly,
+ * so that suggestions need not import history: history reads decisions for its changelogs.
+ */
+export interface DecisionVersions {
+  record(documentId: string, room: Room, version: { kind: 'decision'; by: string | null; decisions: string[] }): Promise<unknown>
+}
+
 export interface ReviewOptions {
   store: Store
   collab: CollabServer
   model: DocumentModel
   /** Every decision that changes the text is a version of its own. */
-  history: History
+  history: DecisionVersions
   now: () => number
 }
 
