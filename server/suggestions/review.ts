@@ -16,8 +16,8 @@
 import { randomUUID } from 'node:crypto'
 import { acceptSuggestion, rejectSuggestion } from '../../model/schema/decide-suggestion'
 import { listSuggestions, type SuggestionSummary } from '../../model/schema/suggestion-list'
-import type { CollabServer } from '../collab/collab-server'
 import type { Room } from '../collab/room'
+import { withRoom, type RoomOpener } from '../collab/with-room'
 import { readContent, type DocumentModel } from '../documents/content'
 import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
@@ -47,7 +47,7 @@ export interface DecisionVersions {
 
 export interface ReviewOptions {
   store: Store
-  collab: CollabServer
+  collab: RoomOpener
   model: DocumentModel
   /** Every decision that changes the text is a version of its own. */
   history: DecisionVersions
@@ -75,7 +75,7 @@ export class Review {
   }
 
   private readNow<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
-    return this.withRoom(documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
+    return withRoom(this.options.collab, documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
   }
 
   accept(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
@@ -223,7 +223,7 @@ export class Review {
   private decide<T>(documentId: string, run: (room: Room) => Promise<T>): Promise<T> {
     const previous = this.queues.get(documentId) ?? Promise.resolve()
     const next = previous.catch(() => undefined).then(() =>
-      this.withRoom(documentId, async (room) => {
+      withRoom(this.options.collab, documentId, async (room) => {
         const result = await run(room)
         // Editors read the record again when this changes (docs/PROTOCOL.md, presence).
         room.setServerPresence('review', { revision: randomUUID() })
@@ -236,15 +236,6 @@ export class Review {
     }
     next.then(forget, forget)
     return next
-  }
-
-  private async withRoom<T>(documentId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
-    const handle = await this.options.collab.openDocument(documentId)
-    try {
-      return await use(handle.room)
-    } finally {
-      await handle.release()
-    }
   }
 }
 
