@@ -10,8 +10,8 @@
  *   reopen    authored by the proposer again: the restored text is theirs.
  * Competing suggestions (suggestion-list.ts) are superseded when one of them is accepted.
  *
- * Decisions on one document are made one at a time, so two maintainers deciding at once
- * each see the other's outcome.
+ * Decisions on one document are made one at a time (server/documents/document-queue.ts, as
+ * versions are), so two maintainers deciding at once each see the other's outcome.
  */
 import { randomUUID } from 'node:crypto'
 import { acceptSuggestion, rejectSuggestion } from '../../model/schema/decide-suggestion'
@@ -19,6 +19,7 @@ import { listSuggestions, type SuggestionSummary } from '../../model/schema/sugg
 import type { Room } from '../collab/room'
 import { withRoom, type RoomOpener } from '../collab/with-room'
 import { readContent, type DocumentModel } from '../documents/content'
+import { DocumentQueue } from '../documents/document-queue'
 import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
 import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
@@ -62,7 +63,11 @@ export interface ReviewState {
 }
 
 export class Review {
-  private readonly queues = new Map<string, Promise<unknown>>()
+  /**
+   * A queue of its own, not History's: a decision records its version through History, and
+   * would wait on History's queue behind itself if both were one.
+   */
+  private readonly queue = new DocumentQueue()
 
   constructor(private readonly options: ReviewOptions) {}
 
@@ -70,8 +75,7 @@ export class Review {
   read<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
     // After any decision under way: between its change to the document and its record reaching
     // disk, a suggestion would be neither pending nor decided.
-    const decisions = (this.queues.get(documentId) ?? Promise.resolve()).catch(() => undefined)
-    return decisions.then(() => this.readNow(documentId, use))
+    return this.queue.idle(documentId).then(() => this.readNow(documentId, use))
   }
 
   private readNow<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
@@ -221,8 +225,7 @@ export class Review {
 
   /** Runs one change to the review, after any other on the same document, and tells every open editor. */
   private decide<T>(documentId: string, run: (room: Room) => Promise<T>): Promise<T> {
-    const previous = this.queues.get(documentId) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(() =>
+    return this.queue.run(documentId, () =>
       withRoom(this.options.collab, documentId, async (room) => {
         const result = await run(room)
         // Editors read the record again when this changes (docs/PROTOCOL.md, presence).
@@ -230,12 +233,6 @@ export class Review {
         return result
       }),
     )
-    this.queues.set(documentId, next)
-    const forget = () => {
-      if (this.queues.get(documentId) === next) this.queues.delete(documentId)
-    }
-    next.then(forget, forget)
-    return next
   }
 }
 
