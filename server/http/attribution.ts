@@ -20,6 +20,7 @@ import { creditSections } from '../attribution/credits'
 import { isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { CollabServer } from '../collab/collab-server'
 import type { DocumentView } from '../collab/hooks'
+import { withRoom } from '../collab/with-room'
 import type { DocumentModel } from '../documents/content'
 import type { Store } from '../storage/store'
 import { currentUser } from './current-user'
@@ -45,14 +46,9 @@ export function attributionRoutes({ store, collab, accounts, model, attribution 
   const lookup = personLookup(accounts)
 
   /** Runs `read` on the document's live room, loading it if nobody has it open. */
-  const withRoom = async <T>(id: string, response: Response, read: (room: LiveDocument) => T): Promise<T> => {
+  const readRoom = async <T>(id: string, response: Response, read: (room: LiveDocument) => T): Promise<T> => {
     const { document } = await readableDocument(store, id, currentUser(response))
-    const handle = await collab.openDocument(document.id)
-    try {
-      return read({ doc: handle.document.doc, attribution: attribution.indexOf(handle.document) })
-    } finally {
-      await handle.release()
-    }
+    return withRoom(collab, document.id, (room) => read({ doc: room.doc, attribution: attribution.indexOf(room) }))
   }
   const authorshipOf = (room: LiveDocument) => readAuthorship(room.doc, room.attribution, model.schema)
   const describe = (stats: ContributorStats) => ({
@@ -65,7 +61,7 @@ export function attributionRoutes({ store, collab, accounts, model, attribution 
   })
 
   router.get('/documents/:id/authorship', async (request, response) => {
-    const authorship = await withRoom(request.params.id, response, authorshipOf)
+    const authorship = await readRoom(request.params.id, response, authorshipOf)
     response.json({
       text: authorship.text,
       ranges: authorship.ranges.map((range) => ({ ...range, time: isoTime(range.time) })),
@@ -75,7 +71,7 @@ export function attributionRoutes({ store, collab, accounts, model, attribution 
   })
 
   router.get('/documents/:id/contributors', async (request, response) => {
-    const stats = await withRoom(request.params.id, response, (room) =>
+    const stats = await readRoom(request.params.id, response, (room) =>
       countContributions(room.doc, room.attribution, authorshipOf(room)),
     )
     stats.sort((a, b) => b.surviving - a.surviving || b.written - a.written)
@@ -87,7 +83,7 @@ export function attributionRoutes({ store, collab, accounts, model, attribution 
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
     const user = accounts.findByUsername(request.params.username)
     if (!user) throw new ApiError(404, 'user_not_found', `Nobody has the username "${request.params.username.slice(0, 40)}".`)
-    const { stats, passages } = await withRoom(document.id, response, (room) => {
+    const { stats, passages } = await readRoom(document.id, response, (room) => {
       const authorship = authorshipOf(room)
       return {
         stats: countContributions(room.doc, room.attribution, authorship).find((entry) => entry.person === user.id),
@@ -99,7 +95,7 @@ export function attributionRoutes({ store, collab, accounts, model, attribution 
   })
 
   router.get('/documents/:id/credits', async (request, response) => {
-    const sections = await withRoom(request.params.id, response, (room) => creditSections(authorshipOf(room)))
+    const sections = await readRoom(request.params.id, response, (room) => creditSections(authorshipOf(room)))
     response.json({
       sections: sections.map((section) => ({
         ...section,
@@ -109,7 +105,7 @@ export function attributionRoutes({ store, collab, accounts, model, attribution 
   })
 
   router.get('/documents/:id/attribution', async (request, response) => {
-    const clients = await withRoom(request.params.id, response, (room) =>
+    const clients = await readRoom(request.params.id, response, (room) =>
       [...room.attribution.clients()].map(([client, { owner, runs }]) => ({
         client,
         owner: owner ?? null,

@@ -1,15 +1,10 @@
-/** The Decisions log as an Atom feed: one entry per decision, newest first. */
+/**
+ * The Decisions log as an Atom feed (RFC 4287): one entry per decision, newest first. Only the
+ * feed's shape is decided here; what each entry says comes from server/suggestions/decision-log.ts.
+ */
 import type { Person } from '../attribution/people'
 import type { DocumentMeta } from '../storage/store'
-import type { DecisionLogEntry } from './decisions'
-
-const VERBS: Record<DecisionLogEntry['action'], string> = {
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  superseded: 'Superseded',
-  reopened: 'Reopened',
-  withdrawn: 'Withdrawn',
-}
+import { tellDecision, type DecisionLogEntry } from '../suggestions/decision-log'
 
 /** Long enough to recognise a suggestion in a feed reader's list. */
 const TITLE_EXCERPT = 80
@@ -18,18 +13,11 @@ export function decisionsFeed(document: DocumentMeta, log: DecisionLogEntry[], l
   const page = `${site}/d/${encodeURIComponent(document.id)}/decisions`
   const updated = new Date(log[0]?.at ?? Date.parse(document.createdAt)).toISOString()
   const entries = log.map((entry) => {
-    const decider = lookup(entry.by).displayName
-    const proposer = entry.suggestion.author ? lookup(entry.suggestion.author).displayName : 'someone'
-    const change = describeChange(entry)
-    const lines = [
-      `${VERBS[entry.action]} by ${decider}.`,
-      `Suggested by ${proposer}${entry.suggestion.section ? `, in “${entry.suggestion.section}”` : ''}: ${change}`,
-      entry.reason ? `Reason: ${entry.reason}` : 'No reason given.',
-    ]
+    const { verb, decider, change, lines } = tellDecision(entry, (id) => lookup(id).displayName)
     return [
       '  <entry>',
       `    <id>urn:uuid:${escape(entry.id)}</id>`,
-      `    <title>${escape(`${VERBS[entry.action]}: ${excerpt(change)}`)}</title>`,
+      `    <title>${escape(`${verb}: ${excerpt(change)}`)}</title>`,
       `    <updated>${new Date(entry.at).toISOString()}</updated>`,
       `    <author><name>${escape(decider)}</name></author>`,
       `    <link href="${escape(`${page}#decision-${entry.id}`)}"/>`,
@@ -49,19 +37,6 @@ export function decisionsFeed(document: DocumentMeta, log: DecisionLogEntry[], l
     '</feed>',
     '',
   ].join('\n')
-}
-
-function describeChange({ suggestion }: DecisionLogEntry): string {
-  const inserted = suggestion.inserted ? `add “${suggestion.inserted}”` : ''
-  const deleted = suggestion.deleted ? `remove “${suggestion.deleted}”` : ''
-  const words = [deleted, inserted].filter(Boolean).join(' and ')
-  if (words) return words
-  if (suggestion.retype) return `change ${suggestion.retype.from} to ${suggestion.retype.to}`
-  if (suggestion.wrap) return suggestion.wrap === 'quote' ? 'quote' : `make a ${suggestion.wrap}`
-  if (suggestion.unwrap) return suggestion.unwrap === 'quote' ? 'unquote' : `take out of the ${suggestion.unwrap}`
-  if (suggestion.kinds?.includes('format')) return 'change formatting'
-  if (suggestion.kinds?.includes('paragraph')) return 'change paragraph breaks'
-  return 'a change'
 }
 
 function excerpt(text: string): string {

@@ -1,6 +1,5 @@
 /**
- * The public Decisions log of a document: every accept, reject, supersede, reopen and
- * withdrawal, newest first, with who, when, the suggestion's text and the reason.
+ * The public Decisions log of a document (server/suggestions/decision-log.ts says what is in it):
  *
  *   GET /api/documents/:id/decisions        JSON, for the Decisions page
  *   GET /api/documents/:id/decisions.atom   an Atom feed (RFC 4287), for feed readers
@@ -12,7 +11,7 @@ import type { Accounts } from '../auth/accounts'
 import { isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { Store } from '../storage/store'
 import type { Review } from '../suggestions/review'
-import type { ReviewRecord } from '../suggestions/review-model'
+import { peopleInLog, readDecisionLog } from '../suggestions/decision-log'
 import { currentUser } from './current-user'
 import { decisionsFeed } from './decisions-feed'
 import { readableDocument } from './document-access'
@@ -23,22 +22,13 @@ export interface DecisionRoutesOptions {
   review: Review
 }
 
-/** The newest first: a log is read from the top. */
-export function decisionLog(record: ReviewRecord) {
-  return record.decisions
-    .map((decision) => ({ ...decision, suggestion: { id: decision.suggestion, ...record.suggestions[decision.suggestion]?.proposed } }))
-    .reverse()
-}
-
-export type DecisionLogEntry = ReturnType<typeof decisionLog>[number]
-
 export function decisionRoutes({ store, accounts, review }: DecisionRoutesOptions): Router {
   const router = Router()
   const lookup = personLookup(accounts)
 
   const readLog = async (request: Request, response: Response) => {
     const { document } = await readableDocument(store, String(request.params.id), currentUser(response))
-    return { document, log: decisionLog(await store.readReview(document.id)) }
+    return { document, log: await readDecisionLog(store, document.id) }
   }
 
   router.get('/documents/:id/decisions', async (request, response) => {
@@ -49,7 +39,7 @@ export function decisionRoutes({ store, accounts, review }: DecisionRoutesOption
         at: isoTime(entry.at),
         suggestion: { ...entry.suggestion, createdAt: isoTime(entry.suggestion.createdAt ?? null) },
       })),
-      people: peopleTable(log.flatMap((entry) => [entry.by, entry.suggestion.author ?? null]), lookup),
+      people: peopleTable(peopleInLog(log), lookup),
     })
   })
 

@@ -7,6 +7,7 @@ import { displayName, personLookup } from '../attribution/people'
 import { DocumentPermissions } from '../auth/roles'
 import type { Attribution } from '../attribution/attribution-extension'
 import type { CollabServer } from '../collab/collab-server'
+import { withRoom } from '../collab/with-room'
 import { initialChange, readContent, type DocumentModel } from '../documents/content'
 import { EXPORT_FORMATS } from '../../model/export-formats'
 import type { Exporter } from '../documents/export'
@@ -86,18 +87,15 @@ export function documentRoutes({ store, accounts, collab, accessControl, model, 
   router.get('/documents/:id/export', async (request, response) => {
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
     const { format } = parseRequest(exportQuery, request.query)
-    const handle = await collab.openDocument(document.id)
-    try {
-      const { doc } = handle.document
-      const sections = creditSections(readAuthorship(doc, attribution.indexOf(handle.document), model.schema)).map(({ heading, credits }) => ({
+    await withRoom(collab, document.id, (room) => {
+      const { doc } = room
+      const sections = creditSections(readAuthorship(doc, attribution.indexOf(room), model.schema)).map(({ heading, credits }) => ({
         heading,
         credits: credits.map(({ person, characters }) => ({ name: displayName(person, lookup), characters })),
       }))
       const rendered = exporter.render(readContent(model, doc), format, document.title, { sections })
       response.type(rendered.mediaType).attachment(`${document.id}.${rendered.extension}`).send(rendered.body)
-    } finally {
-      await handle.release()
-    }
+    })
   })
 
   return router

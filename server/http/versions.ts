@@ -21,6 +21,7 @@ import { creditSections } from '../attribution/credits'
 import { displayName, isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { CollabServer } from '../collab/collab-server'
 import type { DocumentView } from '../collab/hooks'
+import { withRoom } from '../collab/with-room'
 import { readContent, type DocumentModel } from '../documents/content'
 import type { Exporter } from '../documents/export'
 import { changelog, changelogRange } from '../history/changelog'
@@ -55,14 +56,8 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
   const lookup = personLookup(accounts)
   const people = (ids: Iterable<string | null>) => peopleTable(ids, lookup)
 
-  const withRoom = async <T>(documentId: string, use: (room: DocumentView) => Promise<T>): Promise<T> => {
-    const handle = await collab.openDocument(documentId)
-    try {
-      return await historyProblems(use(handle.document))
-    } finally {
-      await handle.release()
-    }
-  }
+  const inRoom = <T>(documentId: string, use: (room: DocumentView) => Promise<T>): Promise<T> =>
+    withRoom(collab, documentId, (room) => historyProblems(use(room)))
   const maintainer = async (response: Response, documentId: string) => {
     const user = requireUser(response)
     const { document } = await managedDocument(store, documentId, user)
@@ -74,7 +69,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     const { document } = await readableDocument(store, request.params.id, user)
     let record = await history.list(document.id)
     // A document nobody has opened since it was made has no version yet; loading it records the first.
-    if (record.versions.length === 0) record = await withRoom(document.id, async () => history.list(document.id))
+    if (record.versions.length === 0) record = await inRoom(document.id, async () => history.list(document.id))
     const visit = user ? history.lastVisitOf(record, user.id) : null
     response.json({
       versions: record.versions.map(versionJson),
@@ -86,7 +81,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
   router.get('/documents/:id/versions/:vid', async (request, response) => {
     const { format } = parseRequest(versionQuery, request.query)
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
-    await withRoom(document.id, async (room) => {
+    await inRoom(document.id, async (room) => {
       const point = await history.point(room, request.params.vid)
       const version = versionOf(point, request.params.vid)
       if (format === 'json') {
@@ -111,7 +106,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
 
   router.get('/documents/:id/versions/:vid/changelog', async (request, response) => {
     const { document } = await readableDocument(store, request.params.id, currentUser(response))
-    const log = await withRoom(document.id, async (room) => {
+    const log = await inRoom(document.id, async (room) => {
       const point = await history.point(room, request.params.vid)
       const version = versionOf(point, request.params.vid)
       const { versions } = await history.list(document.id)
@@ -144,7 +139,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
     const user = currentUser(response)
     const { document } = await readableDocument(store, request.params.id, user)
     if (query.from === 'last-visit' && !user) throw new ApiError(401, 'sign_in_required', 'Sign in to see what changed since your last visit.')
-    await withRoom(document.id, async (room) => {
+    await inRoom(document.id, async (room) => {
       const given = [
         { point: await history.point(room, query.from, user?.id ?? null), reference: query.from },
         { point: await history.point(room, query.to, user?.id ?? null), reference: query.to },
@@ -165,7 +160,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
   router.post('/documents/:id/versions', async (request, response) => {
     const body = parseRequest(nameBody, request.body)
     const { user, document } = await maintainer(response, request.params.id)
-    const version = await withRoom(document.id, (room) => history.name(room, { name: body.name, note: body.note ?? null, by: user.id }))
+    const version = await inRoom(document.id, (room) => history.name(room, { name: body.name, note: body.note ?? null, by: user.id }))
     response.status(201).json({ version: versionJson(version) })
   })
 
@@ -178,7 +173,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
 
   router.post('/documents/:id/versions/:vid/restore', async (request, response) => {
     const { user, document } = await maintainer(response, request.params.id)
-    const version = await withRoom(document.id, (room) => history.restore(room, request.params.vid, user.id))
+    const version = await inRoom(document.id, (room) => history.restore(room, request.params.vid, user.id))
     response.status(201).json({ version: versionJson(version) })
   })
 

@@ -10,16 +10,16 @@
  *   reopen    authored by the proposer again: the restored text is theirs.
  * Competing suggestions (suggestion-list.ts) are superseded when one of them is accepted.
  *
- * Decisions on one document are made one at a time, so two maintainers deciding at once
- * each see the other's outcome.
+ * Decisions on one document are made one at a time (server/documents/document-queue.ts, as
+ * versions are), so two maintainers deciding at once each see the other's outcome.
  */
 import { randomUUID } from 'node:crypto'
 import { acceptSuggestion, rejectSuggestion } from '../../model/schema/decide-suggestion'
 import { listSuggestions, type SuggestionSummary } from '../../model/schema/suggestion-list'
-import type { CollabServer } from '../collab/collab-server'
 import type { DocumentView } from '../collab/hooks'
+import { withRoom, type RoomOpener } from '../collab/with-room'
 import { readContent, type DocumentModel } from '../documents/content'
-import type { History } from '../history/history'
+import { DocumentQueue } from '../documents/document-queue'
 import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
 import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
@@ -38,12 +38,20 @@ export class SuggestionError extends Error {
   }
 }
 
+/**
+ * Where a decision becomes a version of its own (server/history/history.ts). Named here, narrowly,
+ * so that suggestions need not import history: history reads decisions for its changelogs.
+ */
+export interface DecisionVersions {
+  record(document: DocumentView, version: { kind: 'decision'; by: string | null; decisions: string[] }): Promise<unknown>
+}
+
 export interface ReviewOptions {
   store: Store
-  collab: CollabServer
+  collab: RoomOpener
   model: DocumentModel
   /** Every decision that changes the text is a version of its own. */
-  history: History
+  history: DecisionVersions
   now: () => number
 }
 
@@ -55,7 +63,11 @@ export interface ReviewState {
 }
 
 export class Review {
-  private readonly queues = new Map<string, Promise<unknown>>()
+  /**
+   * A queue of its own, not History's: a decision records its version through History, and
+   * would wait on History's queue behind itself if both were one.
+   */
+  private readonly queue = new DocumentQueue()
 
   constructor(private readonly options: ReviewOptions) {}
 
@@ -63,12 +75,11 @@ export class Review {
   read<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
     // After any decision under way: between its change to the document and its record reaching
     // disk, a suggestion would be neither pending nor decided.
-    const decisions = (this.queues.get(documentId) ?? Promise.resolve()).catch(() => undefined)
-    return decisions.then(() => this.readNow(documentId, use))
+    return this.queue.idle(documentId).then(() => this.readNow(documentId, use))
   }
 
   private readNow<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
-    return this.withRoom(documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
+    return withRoom(this.options.collab, documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
   }
 
   accept(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
@@ -214,30 +225,14 @@ export class Review {
 
   /** Runs one change to the review, after any other on the same document, and tells every open editor. */
   private decide<T>(documentId: string, run: (room: DocumentView) => Promise<T>): Promise<T> {
-    const previous = this.queues.get(documentId) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(() =>
-      this.withRoom(documentId, async (room) => {
+    return this.queue.run(documentId, () =>
+      withRoom(this.options.collab, documentId, async (room) => {
         const result = await run(room)
         // Editors read the record again when this changes (docs/PROTOCOL.md, presence).
         room.setServerPresence('review', { revision: randomUUID() })
         return result
       }),
     )
-    this.queues.set(documentId, next)
-    const forget = () => {
-      if (this.queues.get(documentId) === next) this.queues.delete(documentId)
-    }
-    next.then(forget, forget)
-    return next
-  }
-
-  private async withRoom<T>(documentId: string, use: (room: DocumentView) => Promise<T> | T): Promise<T> {
-    const handle = await this.options.collab.openDocument(documentId)
-    try {
-      return await use(handle.document)
-    } finally {
-      await handle.release()
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../model/protocol'
+import { withRoom } from '../../server/collab/with-room'
 import { createDocumentModel, readContent } from '../../server/documents/content'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { as, signUp, signUpMaintainer, type SignedIn } from '../support/accounts'
@@ -58,20 +59,17 @@ describe('content the schema does not allow', () => {
 describe('a document that already holds content the schema does not allow', () => {
   /** Writes every hostile change into the stored manifesto, bypassing the check, as updates from before it did. */
   async function poison(server: TestServer, whilePoisoned: () => Promise<void> = async () => undefined) {
-    const handle = await server.app.collab.openDocument(MANIFESTO_ID)
-    try {
+    await withRoom(server.app.collab, MANIFESTO_ID, async ({ doc }) => {
       for (const change of HOSTILE_CHANGES) {
         const attacker = new Y.Doc()
-        Y.applyUpdate(attacker, Y.encodeStateAsUpdate(handle.document.doc))
+        Y.applyUpdate(attacker, Y.encodeStateAsUpdate(doc))
         const before = Y.encodeStateVector(attacker)
         change.apply(attacker)
-        Y.applyUpdate(handle.document.doc, Y.encodeStateAsUpdate(attacker, before))
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(attacker, before))
         attacker.destroy()
       }
       await whilePoisoned()
-    } finally {
-      await handle.release()
-    }
+    })
   }
 
   it('still exports in every format and lists its suggestions', async () => {
