@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { listSuggestions } from '../../model/schema/suggestion-list'
 import { readContent, type DocumentModel } from '../documents/content'
 import { DocumentQueue } from '../documents/document-queue'
+import type { KindRecords } from '../storage/record-kind'
 import type { Store } from '../storage/store'
 import type { HistoryRoom, SettlingRoom } from './history-room'
 import { PendingEdits } from './pending-edits'
@@ -16,7 +17,7 @@ import { SnapshotChains } from './snapshot-chains'
 import { decodeRelative, encodeRelative } from './snapshots'
 import { compareVersions, readVersion } from './version-reader'
 import { lastVisit, returned } from './visits'
-import type { HistoryRecord, StoredVersion, VersionKind } from './version-model'
+import { historyRecords, type HistoryRecord, type StoredVersion, type VersionKind } from './version-model'
 
 export type HistoryProblem = 'version_not_found' | 'no_last_visit' | 'suggestions_pending'
 
@@ -61,8 +62,10 @@ export class History {
   readonly pending: PendingEdits
   private readonly queue = new DocumentQueue()
   private readonly chains = new SnapshotChains()
+  private readonly records: KindRecords<HistoryRecord>
 
   constructor(private readonly options: HistoryOptions) {
+    this.records = options.store.records(historyRecords)
     this.pending = new PendingEdits({
       idleMs: options.idleMs,
       maxMs: options.maxMs,
@@ -84,7 +87,7 @@ export class History {
   }
 
   read(documentId: string): Promise<HistoryRecord> {
-    return this.options.store.readHistory(documentId)
+    return this.records.read(documentId)
   }
 
   /** The record once any version being recorded is in it: a version announced is a version listed. */
@@ -113,7 +116,7 @@ export class History {
   /** Names (or renames) a version that was recorded earlier. */
   async rename(documentId: string, versionId: string, { name, note, by }: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
     let named: StoredVersion | undefined
-    const history = await this.options.store.updateHistory(documentId, (changed) => {
+    const history = await this.records.update(documentId, (changed) => {
       named = changed.versions.find((version) => version.id === versionId)
       if (!named) throw notFound(versionId)
       Object.assign(named, { name, note, namedBy: by })
@@ -149,7 +152,7 @@ export class History {
       const visit = history.visits[user]
       const next = returned(visit, this.options.now(), this.options.visitGapMs)
       if (next === visit || !next) return
-      await this.options.store.updateHistory(documentId, (changed) => {
+      await this.records.update(documentId, (changed) => {
         changed.visits[user] = next
       })
     })
@@ -162,7 +165,7 @@ export class History {
       const chain = this.chains.of(documentId, history.versions)
       const base = history.versions.at(-1) ?? null
       const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(room.doc), chain.at(-1)?.ds ?? null) }
-      await this.options.store.updateHistory(documentId, (changed) => {
+      await this.records.update(documentId, (changed) => {
         changed.visits[user] = { seen, since: changed.visits[user]?.since ?? null }
       })
     })
@@ -215,7 +218,7 @@ export class History {
       restoredFrom: request.restoredFrom ?? null,
       snapshot: encodeRelative(now, latest?.ds ?? null),
     }
-    await this.options.store.updateHistory(documentId, (changed) => {
+    await this.records.update(documentId, (changed) => {
       changed.versions.push(version)
     })
     this.announce(documentId, version.id, room)

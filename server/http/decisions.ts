@@ -12,7 +12,7 @@ import type { Accounts } from '../auth/accounts'
 import { isoTime, peopleTable, personLookup } from '../attribution/people'
 import type { Store } from '../storage/store'
 import type { Review } from '../suggestions/review'
-import type { ReviewRecord } from '../suggestions/review-model'
+import { reviewRecords, type ReviewRecord } from '../suggestions/review-model'
 import { currentUser } from './current-user'
 import { decisionsFeed } from './decisions-feed'
 import { readableDocument } from './document-access'
@@ -38,7 +38,7 @@ export function decisionRoutes({ store, accounts, review }: DecisionRoutesOption
 
   const readLog = async (request: Request, response: Response) => {
     const { document } = await readableDocument(store, String(request.params.id), currentUser(response))
-    return { document, log: decisionLog(await store.readReview(document.id)) }
+    return { document, log: decisionLog(await store.records(reviewRecords).read(document.id)) }
   }
 
   router.get('/documents/:id/decisions', async (request, response) => {

@@ -1,21 +1,22 @@
 /**
- * A small JSON record per document in a lowdb file of its own, DATA_DIR/<kind>/<id>.json: the
- * review record (suggestions) and the history record (versions). Each is written on a person's
- * decision or once per recorded version, never per keystroke, so lowdb's whole-file rewrite
- * stays cheap.
+ * The file store's records of one kind (record-kind.ts): a small JSON file per document,
+ * DATA_DIR/<kind>/<id>.json, read and written whole through lowdb. Each is written on a
+ * person's decision or once per recorded version, never per keystroke, so lowdb's whole-file
+ * rewrite stays cheap.
  */
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { isDocumentId } from '../documents/ids'
+import { checkDocumentId } from './document-ids'
 import { DurableJsonAdapter } from './durable-json-adapter'
+import type { KindRecords, RecordKind } from './record-kind'
 
-export class DocumentRecords<T> {
+export class DocumentRecords<T> implements KindRecords<T> {
   private readonly opened = new Map<string, Promise<Low<T>>>()
 
   constructor(
     private readonly directory: string,
-    private readonly empty: () => T,
+    private readonly kind: RecordKind<T>,
   ) {}
 
   async read(id: string): Promise<T> {
@@ -32,16 +33,15 @@ export class DocumentRecords<T> {
     return structuredClone(changed)
   }
 
-  private open(id: string): Promise<Low<T>> {
-    // Ids name files: never let one reach outside the records' directory.
-    if (!isDocumentId(id)) return Promise.reject(new Error(`"${id.slice(0, 80)}" is not a document id.`))
+  private async open(id: string): Promise<Low<T>> {
+    checkDocumentId(id)
     let opening = this.opened.get(id)
     if (!opening) {
       opening = (async () => {
         await mkdir(this.directory, { recursive: true })
-        const db = new Low<T>(new DurableJsonAdapter(path.join(this.directory, `${id}.json`)), this.empty())
-        await db.read()
-        return db
+        const adapter = new DurableJsonAdapter<T>(path.join(this.directory, `${id}.json`))
+        const stored = await adapter.read()
+        return new Low<T>(adapter, stored === null ? this.kind.empty() : this.kind.parse(stored))
       })()
       opening.catch(() => this.opened.delete(id))
       this.opened.set(id, opening)

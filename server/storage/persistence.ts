@@ -11,7 +11,7 @@ import type { Extension } from '../collab/hooks'
 import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot } from './change-records'
 import type { Store } from './store'
 import { LogAuthors } from './log-authors'
-import type { UpdateLog } from './update-log'
+import type { DocumentLog } from './document-log'
 
 export interface PersistenceOptions {
   store: Store
@@ -21,7 +21,7 @@ export interface PersistenceOptions {
 }
 
 interface OpenDocument {
-  log: UpdateLog
+  log: DocumentLog
   authors: LogAuthors
   doc: Y.Doc
   attribution: AttributionIndex
