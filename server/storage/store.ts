@@ -63,7 +63,7 @@ export interface Store {
   close(): Promise<void>
 }
 
-/** Every call that takes a document id refuses one that is not (server/documents/ids.ts). */
+/** Opening content, creating a document and reading or changing records refuse an id that is not a document id (server/documents/ids.ts). */
 export class InvalidDocumentIdError extends Error {
   override name = 'InvalidDocumentIdError'
 }
