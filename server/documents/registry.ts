@@ -4,7 +4,7 @@
  */
 import { CollabError, type Extension } from '../collab/hooks'
 import type { Store } from '../storage/store'
-import { isDocumentId } from './ids'
+import { isDocumentId } from '../storage/document-ids'
 
 export function documentRegistry(store: Store): Extension {
   return {

@@ -10,13 +10,14 @@ import { readContent, type DocumentModel } from '../documents/content'
 import { DocumentQueue } from '../documents/document-queue'
 import type { Attribution } from '../attribution/attribution-extension'
 import type { DocumentView, Extension } from '../collab/hooks'
+import type { KindRecords } from '../storage/record-kind'
 import type { Store } from '../storage/store'
 import { historyRecorder, type HistoryDocument, type VersionRecorder } from './history-recorder'
 import { restoreVersion } from './restore'
 import { decodeRelative, encodeRelative } from './snapshots'
 import { compareVersions, readVersion } from './version-reader'
 import { lastVisit, returned } from './visits'
-import type { HistoryRecord, StoredVersion, VersionKind } from './version-model'
+import { historyRecords, type HistoryRecord, type StoredVersion, type VersionKind } from './version-model'
 
 export type HistoryProblem = 'version_not_found' | 'no_last_visit' | 'suggestions_pending'
 
@@ -65,8 +66,10 @@ export class History implements VersionRecorder {
   /** The extension that records versions as people edit; list it after persistence. */
   readonly extension: Extension<HistoryDocument>
   private readonly queue = new DocumentQueue()
+  private readonly records: KindRecords<HistoryRecord>
 
   constructor(private readonly options: HistoryOptions) {
+    this.records = options.store.records(historyRecords)
     this.extension = historyRecorder(this, { idleMs: options.idleMs, maxMs: options.maxMs })
   }
 
@@ -84,7 +87,7 @@ export class History implements VersionRecorder {
   }
 
   read(documentId: string): Promise<HistoryRecord> {
-    return this.options.store.readHistory(documentId)
+    return this.records.read(documentId)
   }
 
   /** The record once any version being recorded is in it: a version announced is a version listed. */
@@ -114,7 +117,7 @@ export class History implements VersionRecorder {
   /** Names (or renames) a version that was recorded earlier. */
   async rename(documentId: string, versionId: string, { name, note, by }: NonNullable<VersionRequest['name']>): Promise<StoredVersion> {
     let named: StoredVersion | undefined
-    const history = await this.options.store.updateHistory(documentId, (changed) => {
+    const history = await this.records.update(documentId, (changed) => {
       named = changed.versions.find((version) => version.id === versionId)
       if (!named) throw notFound(versionId)
       Object.assign(named, { name, note, namedBy: by })
@@ -151,7 +154,7 @@ export class History implements VersionRecorder {
       const visit = history.visits[user]
       const next = returned(visit, this.options.now(), this.options.visitGapMs)
       if (next === visit || !next) return
-      await this.options.store.updateHistory(documentId, (changed) => {
+      await this.records.update(documentId, (changed) => {
         changed.visits[user] = next
       })
     })
@@ -165,7 +168,7 @@ export class History implements VersionRecorder {
       const chain = this.chainOf(document, history)
       const base = history.versions.at(-1) ?? null
       const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(document.doc), chain.at(-1)?.ds ?? null) }
-      await this.options.store.updateHistory(documentId, (changed) => {
+      await this.records.update(documentId, (changed) => {
         changed.visits[user] = { seen, since: changed.visits[user]?.since ?? null }
       })
     })
@@ -220,7 +223,7 @@ export class History implements VersionRecorder {
       restoredFrom: request.restoredFrom ?? null,
       snapshot: encodeRelative(now, latest?.ds ?? null),
     }
-    await this.options.store.updateHistory(documentId, (changed) => {
+    await this.records.update(documentId, (changed) => {
       changed.versions.push(version)
     })
     this.announce(document, version.id)

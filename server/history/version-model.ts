@@ -7,6 +7,8 @@
  * deleted by then). Delete sets only grow, so each version stores just the deletions made
  * since the version before it (snapshots.ts); the full set is the union of them all.
  */
+import { z } from 'zod'
+import { checkedWith, type RecordKind } from '../storage/record-kind'
 
 /**
  * edits:    after a burst of editing (history-recorder.ts says when);
@@ -66,4 +68,19 @@ export interface HistoryRecord {
   visits: Record<string, StoredVisit>
 }
 
-export const emptyHistory = (): HistoryRecord => ({ versions: [], visits: {} })
+/**
+ * Each document's history record, in storage. Named "history": the file store keeps these in
+ * DATA_DIR/history/, where earlier releases put them. Visits are not checked further: those
+ * stored before visits had `seen` and `since` are plain objects of another shape.
+ */
+export const historyRecords: RecordKind<HistoryRecord> = {
+  name: 'history',
+  empty: () => ({ versions: [], visits: {} }),
+  parse: checkedWith(
+    'history',
+    z.looseObject({
+      versions: z.array(z.looseObject({ id: z.string(), number: z.number(), snapshot: z.string() })),
+      visits: z.record(z.string(), z.looseObject({})),
+    }),
+  ),
+}

@@ -1,7 +1,7 @@
 /** Finds a document and what the caller may do with it, or answers 404, 401 or 403. */
 import { DocumentPermissions, refusal } from '../auth/roles'
 import type { User } from '../auth/accounts'
-import { isDocumentId } from '../documents/ids'
+import { isDocumentId } from '../storage/document-ids'
 import type { DocumentMeta, Store } from '../storage/store'
 import { ApiError } from './errors'
 

@@ -29,6 +29,7 @@ import { History, HistoryError, type HistoryProblem } from '../history/history'
 import { compareVersions, readVersion } from '../history/version-reader'
 import type { StoredVersion } from '../history/version-model'
 import type { Store } from '../storage/store'
+import { reviewRecords } from '../suggestions/review-model'
 import { currentUser, requireUser } from './current-user'
 import { managedDocument, readableDocument } from './document-access'
 import { ApiError, parseRequest } from './errors'
@@ -113,7 +114,7 @@ export function versionRoutes({ store, collab, accounts, model, exporter, histor
       const { since, covered } = changelogRange(versions, versions.findIndex((candidate) => candidate.id === version.id))
       const start = since ? await history.point(room, since.id) : { snapshot: Y.emptySnapshot, at: 0 }
       const { summary } = compareVersions(room.doc, attribution.indexOf(room), start.snapshot, start.at, point.snapshot)
-      return changelog(version, since, covered, summary, await store.readReview(document.id))
+      return changelog(version, since, covered, summary, await store.records(reviewRecords).read(document.id))
     })
     response.json({
       version: versionJson(log.version),

@@ -18,6 +18,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { OpenedLog } from './document-log'
 import { LogAuthors } from './log-authors'
 
 const CHANGE = 1
@@ -88,6 +89,15 @@ export function decodeChange(bytes: Uint8Array, authors: LogAuthors): StoredChan
     }
     return { time, author, update: decoding.readVarUint8Array(decoder) }
   })
+}
+
+/** A new document's content: its first change, in a log that has named nobody yet. Closes the log. */
+export async function writeFirstChange({ log }: OpenedLog, change: StoredChange): Promise<void> {
+  try {
+    await log.append(encodeChange(change, new LogAuthors()).record)
+  } finally {
+    await log.close()
+  }
 }
 
 export function encodeSnapshot(snapshot: StoredSnapshot, authors: LogAuthors): Uint8Array {

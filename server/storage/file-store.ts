@@ -1,19 +1,21 @@
 /**
- * The embedded default store: metadata in lowdb, each document's Yjs updates in
- * an append-only log under DATA_DIR/documents/<id>/. See update-log.ts.
+ * The embedded default store, in DATA_DIR:
+ *   metadata.json            every document's metadata, in lowdb (metadata.ts)
+ *   documents/<id>/          each document's content: snapshots and an append-only log (update-log.ts)
+ *   <kind>/<id>.json         each document's record of each kind (document-records.ts), for
+ *                            example history/ and reviews/
  */
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { isDocumentId } from '../documents/ids'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { Metadata } from './metadata'
-import { encodeChange, type StoredChange } from './change-records'
-import { LogAuthors } from './log-authors'
+import { writeFirstChange, type StoredChange } from './change-records'
+import { checkDocumentId } from './document-ids'
+import { OpenLogs, type OpenedLog } from './document-log'
 import { DocumentRecords } from './document-records'
-import { UpdateLog, type LogWarning, type OpenedLog } from './update-log'
-import { emptyHistory, type HistoryRecord } from '../history/version-model'
-import { emptyReview, type ReviewRecord } from '../suggestions/review-model'
-import { DocumentExistsError, type DocumentMeta, type Store } from './store'
+import { RecordKinds, type KindRecords, type RecordKind } from './record-kind'
+import { UpdateLog, type LogWarning } from './update-log'
+import { DocumentExistsError, DocumentNotFoundError, type DocumentMeta, type Store } from './store'
 
 export interface FileStoreOptions {
   dataDir: string
@@ -24,18 +26,14 @@ export interface FileStoreOptions {
 }
 
 export class FileStore implements Store {
-  private readonly openLogs = new Set<string>()
-  private readonly reviews: DocumentRecords<ReviewRecord>
-  private readonly histories: DocumentRecords<HistoryRecord>
+  private readonly openLogs = new OpenLogs()
+  private readonly kinds = new RecordKinds(<T>(kind: RecordKind<T>) => new DocumentRecords(path.join(this.options.dataDir, kind.name), kind))
 
   private constructor(
     private readonly options: FileStoreOptions,
     private readonly lock: DataDirLock,
     private readonly metadata: Metadata,
-  ) {
-    this.reviews = new DocumentRecords(path.join(options.dataDir, 'reviews'), emptyReview)
-    this.histories = new DocumentRecords(path.join(options.dataDir, 'history'), emptyHistory)
-  }
+  ) {}
 
   static async open(options: FileStoreOptions): Promise<FileStore> {
     const lock = await lockDataDir(options.dataDir)
@@ -61,18 +59,13 @@ export class FileStore implements Store {
     // a broken document. Content without metadata is an orphan of a crash between the
     // two writes; it is removed so that the new document starts clean.
     await rm(this.documentDirectory(document.id), { recursive: true, force: true })
-    const { log } = await this.openDocument(document.id)
-    try {
-      await log.append(encodeChange(firstChange, new LogAuthors()).record)
-    } finally {
-      await log.close()
-    }
+    await writeFirstChange(await this.openDocument(document.id), firstChange)
     return this.metadata.create(document, this.now())
   }
 
   async updateDocument(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta> {
     const updated = await this.metadata.update(id, change)
-    if (!updated) throw new Error(`No document has the id "${id}".`)
+    if (!updated) throw new DocumentNotFoundError(`No document has the id "${id}".`)
     return updated
   }
 
@@ -81,33 +74,12 @@ export class FileStore implements Store {
   }
 
   async openDocument(id: string): Promise<OpenedLog> {
-    if (this.openLogs.has(id)) throw new Error(`The log of document "${id}" is already open.`)
-    this.openLogs.add(id)
-    try {
-      return await UpdateLog.open(this.documentDirectory(id), {
-        warn: this.options.warn,
-        onClose: () => this.openLogs.delete(id),
-      })
-    } catch (error) {
-      this.openLogs.delete(id)
-      throw error
-    }
+    const directory = this.documentDirectory(id)
+    return this.openLogs.open(id, (onClose) => UpdateLog.open(directory, { warn: this.options.warn, onClose }))
   }
 
-  readReview(id: string): Promise<ReviewRecord> {
-    return this.reviews.read(id)
-  }
-
-  updateReview(id: string, change: (review: ReviewRecord) => void): Promise<ReviewRecord> {
-    return this.reviews.update(id, change)
-  }
-
-  readHistory(id: string): Promise<HistoryRecord> {
-    return this.histories.read(id)
-  }
-
-  updateHistory(id: string, change: (history: HistoryRecord) => void): Promise<HistoryRecord> {
-    return this.histories.update(id, change)
+  records<T>(kind: RecordKind<T>): KindRecords<T> {
+    return this.kinds.of(kind)
   }
 
   async close(): Promise<void> {
@@ -116,9 +88,7 @@ export class FileStore implements Store {
   }
 
   private documentDirectory(id: string): string {
-    // Ids name directories: never let one reach outside DATA_DIR/documents.
-    if (!isDocumentId(id)) throw new Error(`"${id.slice(0, 80)}" is not a document id.`)
-    return path.join(this.options.dataDir, 'documents', id)
+    return path.join(this.options.dataDir, 'documents', checkDocumentId(id))
   }
 
   private now(): Date {

@@ -12,8 +12,8 @@ import type { DocumentView, Extension } from '../collab/hooks'
 import { RESTORED_FROM_SNAPSHOT } from '../collab/provenance'
 import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot } from './change-records'
 import { LogAuthors } from './log-authors'
+import type { DocumentLog } from './document-log'
 import type { Store } from './store'
-import type { UpdateLog } from './update-log'
 
 /** What is stored beside each snapshot, and restored with it. */
 export interface SnapshotPart {
@@ -31,7 +31,7 @@ export interface PersistenceOptions {
 
 /** A loaded document's log; null until it is opened, and again once it is closed. */
 interface OpenLog {
-  log: UpdateLog
+  log: DocumentLog
   authors: LogAuthors
   compacting: Promise<void> | null
 }

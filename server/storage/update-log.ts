@@ -1,6 +1,7 @@
 /**
- * One document's durable history: a snapshot plus the changes appended after it.
- * The log stores opaque records; change-records.ts says what is in them.
+ * One document's durable history in files: a snapshot plus the changes appended after
+ * it (the file store's DocumentLog, document-log.ts). The log stores opaque records;
+ * change-records.ts says what is in them.
  *
  * Files in the document's directory, by generation g:
  *   snapshot-g.bin   the whole document state (one record), written atomically
@@ -18,6 +19,7 @@
  */
 import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
+import { LogClosedError, type DocumentLog, type OpenedLog } from './document-log'
 import { decodeRecords, encodeRecord } from './records'
 import { removeFilesDurably, syncDirectory, truncateDurably, writeFileAtomically } from './durable-files'
 
@@ -27,23 +29,11 @@ export class CorruptSnapshotError extends Error {
   override name = 'CorruptSnapshotError'
 }
 
-export class LogClosedError extends Error {
-  override name = 'LogClosedError'
-}
-
 export interface LogWarning {
   message: string
   file: string
   keptBytes: number
   discardedBytes: number
-}
-
-export interface OpenedLog {
-  log: UpdateLog
-  /** The newest snapshot record, if there is one. */
-  snapshot: Uint8Array | null
-  /** The records appended after it, oldest first. */
-  records: Uint8Array[]
 }
 
 export interface UpdateLogOptions {
@@ -57,7 +47,7 @@ interface Waiter {
   reject: (error: unknown) => void
 }
 
-export class UpdateLog {
+export class UpdateLog implements DocumentLog {
   private buffer: Buffer[] = []
   private waiters: Waiter[] = []
   private flushQueued = false
@@ -123,6 +113,7 @@ export class UpdateLog {
    * flight, and must return the full document state at that moment.
    */
   compact(encodeSnapshot: () => Uint8Array): Promise<void> {
+    if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
     return this.enqueue(async () => {
       if (this.failure !== null) throw this.failure
       const snapshot = encodeSnapshot()
@@ -138,7 +129,7 @@ export class UpdateLog {
     })
   }
 
-  /** Writes what is buffered, then closes the file. Later appends are refused. */
+  /** Writes what is buffered, then closes the file. Later appends and compactions are refused. */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true

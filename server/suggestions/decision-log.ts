@@ -4,7 +4,8 @@
  * from the review record (review-model.ts); server/http/decisions.ts serves it as JSON for the
  * Decisions page and as an Atom feed, and says nothing of its own about what is in it.
  */
-import type { Decision, DecisionAction, ProposedChange, ReviewRecord } from './review-model'
+import type { Store } from '../storage/store'
+import { reviewRecords, type Decision, type DecisionAction, type ProposedChange, type ReviewRecord } from './review-model'
 
 export interface DecisionLogEntry extends Omit<Decision, 'suggestion'> {
   /** The suggestion decided on, with what it proposed as far as the record knows. */
@@ -19,8 +20,8 @@ export function decisionLog(record: ReviewRecord): DecisionLogEntry[] {
 }
 
 /** Reads a document's log as it is on disk. */
-export async function readDecisionLog(store: { readReview(documentId: string): Promise<ReviewRecord> }, documentId: string): Promise<DecisionLogEntry[]> {
-  return decisionLog(await store.readReview(documentId))
+export async function readDecisionLog(store: Pick<Store, 'records'>, documentId: string): Promise<DecisionLogEntry[]> {
+  return decisionLog(await store.records(reviewRecords).read(documentId))
 }
 
 /** Everyone the log names: who decided, and who proposed. */

@@ -3,7 +3,9 @@
  * said about it, the replies, and every decision. The document holds a suggestion only while
  * it is pending; this record is what lets everyone see, afterwards, what became of it.
  */
+import { z } from 'zod'
 import type { SuggestionSummary } from '../../model/schema/suggestion-list'
+import { checkedWith, type RecordKind } from '../storage/record-kind'
 
 /** accepted, rejected, superseded (another was accepted over it), reopened, withdrawn (by its author). */
 export type DecisionAction = 'accepted' | 'rejected' | 'superseded' | 'reopened' | 'withdrawn'
@@ -51,6 +53,20 @@ export interface ReviewRecord {
   decisions: Decision[]
 }
 
-export function emptyReview(): ReviewRecord {
-  return { version: 1, suggestions: {}, decisions: [] }
+/**
+ * Each document's review record, in storage. Named "reviews": the file store keeps these in
+ * DATA_DIR/reviews/, where earlier releases put them. What a suggestion proposed is not
+ * checked further: its fields grew (retype, wrap, unwrap) while records kept the older shape.
+ */
+export const reviewRecords: RecordKind<ReviewRecord> = {
+  name: 'reviews',
+  empty: () => ({ version: 1, suggestions: {}, decisions: [] }),
+  parse: checkedWith(
+    'review',
+    z.looseObject({
+      version: z.literal(1),
+      suggestions: z.record(z.string(), z.looseObject({ replies: z.array(z.looseObject({})) })),
+      decisions: z.array(z.looseObject({ id: z.string(), suggestion: z.string(), action: z.string() })),
+    }),
+  ),
 }

@@ -20,9 +20,10 @@ import type { DocumentView } from '../collab/hooks'
 import { withRoom, type RoomOpener } from '../collab/with-room'
 import { readContent, type DocumentModel } from '../documents/content'
 import { DocumentQueue } from '../documents/document-queue'
+import type { KindRecords } from '../storage/record-kind'
 import type { Store } from '../storage/store'
 import { editDocument, undoChange } from './document-edit'
-import type { Decision, DecisionAction, ProposedChange, ReviewRecord, SuggestionRecord } from './review-model'
+import { reviewRecords, type Decision, type DecisionAction, type ProposedChange, type ReviewRecord, type SuggestionRecord } from './review-model'
 import { insertedItems } from './surviving-text'
 import { ownValue, setOwnValue } from '../storage/own-value'
 
@@ -68,8 +69,11 @@ export class Review {
    * would wait on History's queue behind itself if both were one.
    */
   private readonly queue = new DocumentQueue()
+  private readonly records: KindRecords<ReviewRecord>
 
-  constructor(private readonly options: ReviewOptions) {}
+  constructor(private readonly options: ReviewOptions) {
+    this.records = options.store.records(reviewRecords)
+  }
 
   /** Reads the pending suggestions and the record together, with the room for further reading. */
   read<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
@@ -79,7 +83,7 @@ export class Review {
   }
 
   private readNow<T>(documentId: string, use: (state: ReviewState) => T): Promise<T> {
-    return withRoom(this.options.collab, documentId, async (room) => use({ pending: this.pending(room), record: await this.options.store.readReview(documentId), room }))
+    return withRoom(this.options.collab, documentId, async (room) => use({ pending: this.pending(room), record: await this.records.read(documentId), room }))
   }
 
   accept(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
@@ -127,7 +131,7 @@ export class Review {
   /** Puts a rejected or superseded suggestion back in the document, pending again. */
   reopen(documentId: string, id: string, by: string, reason: string | null): Promise<Decision[]> {
     return this.decide(documentId, async (room) => {
-      const review = await this.options.store.readReview(documentId)
+      const review = await this.records.read(documentId)
       const record = ownValue(review.suggestions, id)
       const last = lastDecisionOf(review, id)
       if (!record || !last) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
@@ -166,11 +170,11 @@ export class Review {
   explain(documentId: string, id: string, by: string, text: string): Promise<void> {
     return this.decide(documentId, async (room) => {
       const suggestion = this.pending(room).find((candidate) => candidate.id === id)
-      const review = await this.options.store.readReview(documentId)
+      const review = await this.records.read(documentId)
       const author = suggestion?.author ?? ownValue(review.suggestions, id)?.proposed?.author
       if (!author) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
       if (author !== by) throw new SuggestionError('not_your_suggestion', 'Only its author can give the reason for a suggestion.')
-      await this.options.store.updateReview(documentId, (changed) => {
+      await this.records.update(documentId, (changed) => {
         const record = entry(changed, id, suggestion && proposal(suggestion))
         if (text === '') delete record.rationale
         else record.rationale = { text, at: this.options.now() }
@@ -181,9 +185,9 @@ export class Review {
   reply(documentId: string, id: string, by: string, text: string): Promise<void> {
     return this.decide(documentId, async (room) => {
       const suggestion = this.pending(room).find((candidate) => candidate.id === id)
-      const review = await this.options.store.readReview(documentId)
+      const review = await this.records.read(documentId)
       if (!suggestion && !ownValue(review.suggestions, id)) throw new SuggestionError('suggestion_not_found', `No suggestion has the id "${id.slice(0, 80)}".`)
-      await this.options.store.updateReview(documentId, (changed) => {
+      await this.records.update(documentId, (changed) => {
         entry(changed, id, suggestion && proposal(suggestion)).replies.push({ id: randomUUID(), author: by, at: this.options.now(), text })
       })
     })
@@ -205,7 +209,7 @@ export class Review {
   private async findPending(documentId: string, pending: SuggestionSummary[], id: string): Promise<SuggestionSummary> {
     const suggestion = pending.find((candidate) => candidate.id === id)
     if (suggestion) return suggestion
-    const review = await this.options.store.readReview(documentId)
+    const review = await this.records.read(documentId)
     const last = lastDecisionOf(review, id)
     if (last) throw new SuggestionError('suggestion_not_pending', `That suggestion is no longer pending: it was ${last.action}.`)
     throw new SuggestionError('suggestion_not_found', `No pending suggestion has the id "${id.slice(0, 80)}".`)
@@ -215,7 +219,7 @@ export class Review {
   private async record(documentId: string, room: DocumentView, decisions: Decision[], change: (review: ReviewRecord) => void): Promise<void> {
     await Promise.all([
       room.settle(),
-      this.options.store.updateReview(documentId, (review) => {
+      this.records.update(documentId, (review) => {
         change(review)
         review.decisions.push(...decisions)
       }),

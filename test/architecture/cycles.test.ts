@@ -10,18 +10,10 @@ import { importCycles, importGraph } from '../support/import-graph'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const graph = importGraph(root, ['model', 'editor', 'server'])
 
-/**
- * server/collab/ and server/storage/ are left out for now: they still import types from the
- * capabilities that plug into them (the Store interface names versions and review records; the
- * room keeps the attribution index), and both are being rewritten behind seams under issue 16.
- * Every other folder of server/ is in the check.
- */
-const NOT_YET = new Set(['storage'])
-
-/** server/history/x.ts → "history"; null for server/main.ts and the like, and for NOT_YET. */
+/** server/history/x.ts → "history"; null for server/main.ts and the like. */
 function folderOf(module: string): string | null {
   const [top, folder, file] = path.relative(root, module).split(path.sep)
-  if (top !== 'server' || folder === undefined || file === undefined || NOT_YET.has(folder)) return null
+  if (top !== 'server' || folder === undefined || file === undefined) return null
   return path.join(root, 'server', folder)
 }
 
