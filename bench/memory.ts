@@ -120,10 +120,19 @@ export const memory: Benchmark = {
       const heapPerDocument = (oneEach.heapUsedBytes - empty.heapUsedBytes) / DOCUMENTS - heapPerConnection
       const baseline = `server at rest: RSS ${mib(resident(empty))}, heap ${mib(empty.heapUsedBytes)}`
       const heapGrowth = after.heapUsedBytes - before.heapUsedBytes
+      const unloadedGrowth = before.heapUsedBytes / empty.heapUsedBytes - 1
       return [
         { benchmark: 'memory', figure: 'RSS per idle document with its 3 connections', value: kb(perDocument), baseline, target: '≤ 100 KB', met: perDocument <= TARGET_BYTES_PER_DOCUMENT },
         { benchmark: 'memory', figure: 'per idle connection: RSS, heap', value: `${kb(perConnection)}, ${kb(heapPerConnection)}`, baseline, target: '—', met: true },
         { benchmark: 'memory', figure: 'heap per idle document (without connections)', value: kb(heapPerDocument), baseline, target: '—', met: true },
+        {
+          benchmark: 'memory',
+          figure: `heap after all ${DOCUMENTS.toLocaleString('en')} documents were opened and closed again`,
+          value: `${mib(before.heapUsedBytes)} (${unloadedGrowth >= 0 ? '+' : '−'}${(Math.abs(unloadedGrowth) * 100).toFixed(1)}%)`,
+          baseline: `before any was opened ${mib(empty.heapUsedBytes)}`,
+          target: 'within 10%',
+          met: unloadedGrowth <= 0.1,
+        },
         {
           benchmark: 'memory',
           figure: `heap after ${CYCLES.toLocaleString('en')} connect/disconnect cycles`,
