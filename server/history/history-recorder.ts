@@ -20,10 +20,17 @@ import type { HistoryRecord } from './version-model'
  */
 export const HISTORY_READER_PARAM = 'history'
 
+/** People who came or went and are not yet in the history record, and the write that will put them there. */
+export interface VisitBatch {
+  readonly people: { readonly arrived: Set<string>; readonly left: Set<string> }
+  written: Promise<void> | null
+}
+
 /** What history keeps about a loaded document. */
 export interface HistoryDocument {
   readonly pending: PendingEdits
   readonly chain: SnapshotChain
+  readonly visits: VisitBatch
 }
 
 /** What the recorder asks of the history (history.ts). */
@@ -35,7 +42,7 @@ export interface VersionRecorder {
   recordEdits(document: DocumentView): Promise<unknown>
   /** A version due in the background could not be recorded. */
   reportError(documentId: string, error: unknown): void
-  returned(documentId: string, user: string): Promise<void>
+  returned(document: DocumentView, user: string): Promise<void>
   visited(document: DocumentView, user: string): Promise<void>
 }
 
@@ -51,6 +58,7 @@ export function historyRecorder(history: VersionRecorder, timing: { idleMs: numb
         due: () => void history.recordEdits(document).catch((error: unknown) => history.reportError(document.documentId, error)),
       }),
       chain: new SnapshotChain(),
+      visits: { people: { arrived: new Set(), left: new Set() }, written: null },
     }),
 
     disposeState: (state) => state.pending.stop(),
@@ -67,8 +75,8 @@ export function historyRecorder(history: VersionRecorder, timing: { idleMs: numb
       else if (!Y.equalSnapshots(latest, Y.snapshot(document.doc))) state.pending.changed(null)
     },
 
-    async onJoin({ documentId, connection }) {
-      if (visits(connection)) await history.returned(documentId, connection.user!)
+    async onJoin({ document, connection }) {
+      if (visits(connection)) await history.returned(document, connection.user!)
     },
 
     onChange({ provenance, state }) {

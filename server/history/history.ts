@@ -12,12 +12,12 @@ import type { Attribution } from '../attribution/attribution-extension'
 import type { DocumentView, Extension } from '../collab/hooks'
 import type { KindRecords } from '../storage/record-kind'
 import type { Store } from '../storage/store'
-import { historyRecorder, type HistoryDocument, type VersionRecorder } from './history-recorder'
+import { historyRecorder, type HistoryDocument, type VersionRecorder, type VisitBatch } from './history-recorder'
 import { restoreVersion } from './restore'
 import { decodeRelative, encodeRelative } from './snapshots'
 import { compareVersions, readVersion } from './version-reader'
 import { lastVisit, returned } from './visits'
-import { historyRecords, type HistoryRecord, type StoredVersion, type VersionKind } from './version-model'
+import { historyRecords, type HistoryRecord, type StoredVersion, type StoredVisit, type VersionKind } from './version-model'
 
 export type HistoryProblem = 'version_not_found' | 'no_last_visit' | 'suggestions_pending'
 
@@ -148,29 +148,53 @@ export class History implements VersionRecorder {
   }
 
   /** `user` opened the document: if they had been away long enough, a new visit begins. */
-  returned(documentId: string, user: string): Promise<void> {
-    return this.queue.run(documentId, async () => {
-      const history = await this.read(documentId)
-      const visit = history.visits[user]
-      const next = returned(visit, this.options.now(), this.options.visitGapMs)
-      if (next === visit || !next) return
-      await this.records.update(documentId, (changed) => {
-        changed.visits[user] = next
-      })
-    })
+  returned(document: DocumentView, user: string): Promise<void> {
+    return this.noteVisit(document, 'arrived', user)
   }
 
   /** Notes what `user` has seen of the document: the text as it stands as they leave. */
   visited(document: DocumentView, user: string): Promise<void> {
+    return this.noteVisit(document, 'left', user)
+  }
+
+  /**
+   * Arrivals and departures are written in batches: everyone who came or went while the
+   * document's queue was busy is written at once, in one write of the record. One write per
+   * connection would let a burst of connections (a reconnecting crowd, or a flood) queue
+   * thousands of writes ahead of the next version.
+   */
+  private noteVisit(document: DocumentView, kind: keyof VisitBatch['people'], user: string): Promise<void> {
+    const batch = document.stateOf(this.extension).visits
+    batch.people[kind].add(user)
+    batch.written ??= this.queue.run(document.documentId, () => this.writeVisits(document, batch))
+    return batch.written
+  }
+
+  private async writeVisits(document: DocumentView, batch: VisitBatch): Promise<void> {
+    const arrived = [...batch.people.arrived]
+    const left = [...batch.people.left]
+    // Whoever comes or goes from here on is in the next batch.
+    batch.people.arrived.clear()
+    batch.people.left.clear()
+    batch.written = null
     const { documentId } = document
-    return this.queue.run(documentId, async () => {
-      const history = await this.read(documentId)
+    const history = await this.read(documentId)
+    const now = this.options.now()
+    const changes = new Map<string, StoredVisit>()
+    for (const user of arrived) {
+      const visit = history.visits[user]
+      const next = returned(visit, now, this.options.visitGapMs)
+      if (next && next !== visit) changes.set(user, next)
+    }
+    if (left.length > 0) {
       const chain = this.chainOf(document, history)
       const base = history.versions.at(-1) ?? null
-      const seen = { at: this.options.now(), base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(document.doc), chain.at(-1)?.ds ?? null) }
-      await this.records.update(documentId, (changed) => {
-        changed.visits[user] = { seen, since: changed.visits[user]?.since ?? null }
-      })
+      const seen = { at: now, base: base?.id ?? null, snapshot: encodeRelative(Y.snapshot(document.doc), chain.at(-1)?.ds ?? null) }
+      for (const user of left) changes.set(user, { seen, since: (changes.get(user) ?? history.visits[user])?.since ?? null })
+    }
+    if (changes.size === 0) return
+    await this.records.update(documentId, (changed) => {
+      for (const [user, visit] of changes) changed.visits[user] = visit
     })
   }
 
