@@ -211,7 +211,8 @@ describe('fuzzing the sync server', () => {
       healthMs: checks.map((check) => check.ms),
     })
     expect(closeCodes.length).toBeGreaterThan(FRAMES / 2)
-    expect(new Set(closeCodes)).toEqual(new Set([CloseCode.malformedMessage]))
+    // Refused as malformed, or (a flipped client id that lands on someone else's) as writing under another person's id.
+    expect([...new Set(closeCodes)].filter((code) => code !== CloseCode.malformedMessage && code !== CloseCode.clientIdTaken)).toEqual([])
     expect(accepted + closeCodes.length).toBe(sent)
     // Byte-identical to the starting state plus the frames the server accepted. Some
     // mutations are valid edits (a flipped client id at clock 0 is a new author typing
