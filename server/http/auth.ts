@@ -58,7 +58,7 @@ export function authRoutes(options: AuthRouteOptions): Router {
 
   router.post('/auth/signup', attempts, overHttps, async (request, response) => {
     const details = parseRequest(signupBody, request.body)
-    const weakness = options.passwordPolicy.weakness(details.password, [details.username, ...details.displayName.split(/\s+/)])
+    const weakness = await options.passwordPolicy.weakness(details.password, [details.username, ...details.displayName.split(/\s+/)])
     if (weakness) throw new ApiError(400, 'weak_password', weakness)
     let user: User
     try {
