@@ -14,7 +14,9 @@ import type { AwarenessEntry } from './frames'
 import type { AnyExtension, ChangePayload, ConnectionInfo, DocumentView, Extension } from './hooks'
 import { isProvenance, type Provenance } from './provenance'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './server-frames'
+import { PresenceBatch } from './presence-batch'
+import { RelayBatch } from './relay-batch'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './server-frames'
 import { checkUpdate, InvalidUpdateError } from './update-check'
 
 /** What a room needs of a connection. */
@@ -60,6 +62,8 @@ export class Room implements DocumentView {
   /** Who set each awareness client id: a client may not overwrite another's presence. */
   private readonly awarenessOwners = new Map<number, RoomMember>()
   private readonly unsettled = new Set<Promise<void>>()
+  private readonly relays = new RelayBatch<RoomMember>(() => this.members)
+  private readonly presence = new PresenceBatch(this.awareness, () => this.members)
 
   constructor(private readonly options: RoomOptions) {
     // The server is not a participant; it has no presence of its own.
@@ -183,6 +187,9 @@ export class Room implements DocumentView {
     this.states.clear()
     this.awareness.destroy()
     this.doc.destroy()
+    // After the awareness: destroying it clears the server's own presence, which is one more change.
+    this.relays.stop()
+    this.presence.stop()
   }
 
   /**
@@ -219,12 +226,12 @@ export class Room implements DocumentView {
     // client id, and be refused for good with 4409 (binding.ts), losing its own unsaved
     // edits with it; and an edit by someone whose first edits were lost would make the
     // relaying client the owner of their client id. Stores finish in order (the log's
-    // group commit), so relays keep the order in which updates were applied.
-    const frame = encodeSyncUpdate(update)
+    // group commit), so relays keep the order in which updates were applied; those that become
+    // durable together go out together (relay-batch.ts).
     stored.then(
       () => {
         this.unsettled.delete(stored)
-        for (const member of this.members) if (member !== sender) member.send(frame)
+        this.relays.add(update, sender)
       },
       (error: unknown) => {
         this.unsettled.delete(stored)
@@ -237,11 +244,10 @@ export class Room implements DocumentView {
    * Sent to the sender too: y-websocket's provider closes a connection on which nothing has
    * arrived for 30 seconds, and the echo of its own presence, renewed every 15, is what a
    * client alone in a document receives. The echo carries the sender's own clock, so the
-   * provider ignores it.
+   * provider ignores it. Batched: presence-batch.ts.
    */
   private awarenessChanged({ added, updated, removed }: AwarenessChanges): void {
-    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
-    for (const member of this.members) member.send(frame)
+    this.presence.add([...added, ...updated, ...removed])
   }
 }
 
