@@ -33,16 +33,23 @@ interface Step {
   clientLoad: number
 }
 
-/** A new document that `cookies[0]` owns and everyone signed in may edit. */
-async function openDocument(server: ServerProcess, name: string, cookie: string | undefined): Promise<string> {
-  const { documentId } = await openWritableDocument(server, name, cookie)
+/**
+ * A new document that `cookies[0]` owns and every author maintains. Maintainers edit directly; on a
+ * document merely open to contributions the others could only suggest, and the server would
+ * refuse their plain typing (4422) as it refuses anyone's who may only suggest.
+ */
+async function openDocument(server: ServerProcess, name: string, cookies: readonly (string | undefined)[]): Promise<string> {
+  const { documentId } = await openWritableDocument(server, name, cookies[0])
   if (server.kind === 'relay') return documentId
-  const opened = await fetch(`${server.url}/api/documents/${documentId}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', cookie: cookie! },
-    body: JSON.stringify({ openToContributions: true }),
-  })
-  if (!opened.ok) throw new Error(`opening the document to contributions failed: ${opened.status}`)
+  for (const cookie of cookies.slice(1)) {
+    const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie: cookie! } })).json()) as { user: { id: string } }
+    const made = await fetch(`${server.url}/api/documents/${documentId}/members/${me.user.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: cookies[0]! },
+      body: JSON.stringify({ role: 'maintainer' }),
+    })
+    if (!made.ok) throw new Error(`making an author a maintainer failed: ${made.status}`)
+  }
   return documentId
 }
 
@@ -60,7 +67,7 @@ function typist(peer: Peer, text: string, from: number) {
 }
 
 async function step(server: ServerProcess, authors: number, cookies: readonly (string | undefined)[], text: string): Promise<Step> {
-  const documentId = await openDocument(server, `authors ${authors}`, cookies[0])
+  const documentId = await openDocument(server, `authors ${authors}`, cookies.slice(0, authors))
   const writers = cookies.slice(0, authors).map((cookie) => connectPeer(server, documentId, cookie))
   const readers = Array.from({ length: authors * READERS_PER_AUTHOR }, () => connectPeer(server, documentId))
   try {
