@@ -2,7 +2,7 @@
  * The server's record of who wrote and who deleted every part of a document.
  *
  * Yjs names each piece of content by (client id, clock). The index binds each
- * client id to the person whose connection first wrote under it (binding.ts refuses
+ * client id to the person whose connection first wrote under it (attribution-extension.ts refuses
  * anyone else), and keeps, per client id, runs of clocks with who inserted them and
  * when, and runs with who deleted them and when. It is filled from each transaction
  * as the server applies it, with the time of the server's clock, so nothing a

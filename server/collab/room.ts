@@ -223,7 +223,7 @@ export class Room implements DocumentView {
     this.unsettled.add(stored)
     // Relayed only once durable. A client that held someone else's edit which a crash then
     // lost would send it back in its sync step 2 on reconnecting, under the other person's
-    // client id, and be refused for good with 4409 (binding.ts), losing its own unsaved
+    // client id, and be refused for good with 4409 (attribution-extension.ts), losing its own unsaved
     // edits with it; and an edit by someone whose first edits were lost would make the
     // relaying client the owner of their client id. Stores finish in order (the log's
     // group commit), so relays keep the order in which updates were applied; those that become
