@@ -15,7 +15,8 @@ export const PRESENCE_INTERVAL_MS = 50
 
 export class PresenceBatch {
   private readonly changed = new Set<number>()
-  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null
+  /** Cancels the flush that is due, if one is. */
+  private cancel: (() => void) | null = null
   private lastSent = Number.NEGATIVE_INFINITY
 
   constructor(
@@ -26,22 +27,25 @@ export class PresenceBatch {
 
   add(clientIds: Iterable<number>): void {
     for (const clientId of clientIds) this.changed.add(clientId)
-    if (this.timer !== null || this.changed.size === 0) return
+    if (this.cancel !== null || this.changed.size === 0) return
     const wait = this.lastSent + PRESENCE_INTERVAL_MS - this.now()
-    this.timer = wait <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), wait)
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.flush())
+      this.cancel = () => clearImmediate(immediate)
+    } else {
+      const timeout = setTimeout(() => this.flush(), wait)
+      this.cancel = () => clearTimeout(timeout)
+    }
   }
 
   stop(): void {
-    if (this.timer !== null) {
-      clearTimeout(this.timer as NodeJS.Timeout)
-      clearImmediate(this.timer as NodeJS.Immediate)
-    }
-    this.timer = null
+    this.cancel?.()
+    this.cancel = null
     this.changed.clear()
   }
 
   private flush(): void {
-    this.timer = null
+    this.cancel = null
     // A removed state is sent as null with its meta clock, which the awareness keeps after removal.
     const frame = encodeAwareness(this.awareness, [...this.changed])
     this.changed.clear()
