@@ -46,7 +46,9 @@ export function startRelay(): Promise<ServerProcess> {
 }
 
 async function startProcess(kind: ServerProcess['kind'], entry: string, environment: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './bench/support/probe.ts', entry], {
+  // BENCH_PROFILE=DIR writes a CPU profile of every server under test into DIR when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  const child = spawn(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', '--import', './bench/support/probe.ts', entry], {
     cwd: repositoryRoot,
     env: { ...process.env, PORT: '0', ...environment },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -1,57 +1,65 @@
 /**
- * Relaying changes in batches. Every change that becomes durable in the same turn of the event
- * loop (one group commit of the log stores many) goes to each client as one frame, the changes
- * merged with Y.mergeUpdates: with many people typing, one frame per change per client is
- * N × N frames, and most of the cost of a frame is having one at all. A client that sent some of
- * the changes gets only the others'. An idle room adds no delay: the batch goes out at the end
- * of the turn in which its first change became durable.
+ * Relaying changes in batches. Every change that becomes durable before the room's next flush
+ * goes to each client in one frame, the changes merged with Y.mergeUpdates: with many people
+ * typing, one frame per change per client is N × N frames, and most of the cost of a frame is
+ * having one at all (a write system call). An idle room adds no delay: the first change after a
+ * quiet spell goes out at the end of the turn in which it became durable; after that, flushes are
+ * spaced by what sending to every member costs (fan-out-cost.ts), a few ms in a crowded room.
+ *
+ * Everyone gets the same frames, merged once, writers included: Yjs skips what a client already
+ * has, and merging a frame per writer without their own changes made the cost grow with the
+ * number of writers times the batch. Only a batch that is all one client's changes skips that
+ * client, which is what a lone writer sees.
  */
 import * as Y from 'yjs'
+import { relayGap } from './fan-out-cost'
+import { Pacer } from './pacer'
 import { encodeSyncUpdate } from './server-frames'
 
-/** What a batch needs of a connection: where to send, and who it is for telling senders apart. */
+/** What a batch needs of a connection: where to send. */
 export interface Recipient {
   send(frame: Uint8Array): void
 }
 
-interface Relayed<Member> {
-  update: Uint8Array
-  sender: Member | null
-}
-
 export class RelayBatch<Member extends Recipient> {
-  private pending: Relayed<Member>[] = []
-  private scheduled: NodeJS.Immediate | null = null
+  private pending: Uint8Array[] = []
+  /** The one connection every pending change came from, null once they come from several (or from the server). */
+  private soleSender: Member | null | undefined = undefined
+  private readonly pacer: Pacer
 
-  constructor(private readonly members: () => Iterable<Member>) {}
+  constructor(
+    private readonly members: () => Iterable<Member>,
+    now?: () => number,
+  ) {
+    this.pacer = new Pacer(() => this.flush(), now)
+  }
 
   /** A durable change, from `sender` (null: the server's own), to relay to everyone else. */
   add(update: Uint8Array, sender: Member | null): void {
-    this.pending.push({ update, sender })
-    this.scheduled ??= setImmediate(() => this.flush())
+    this.pending.push(update)
+    this.soleSender = this.soleSender === undefined || this.soleSender === sender ? sender : null
+    this.pacer.request()
   }
 
   /** Drops what was not yet relayed: the room is going away. */
   stop(): void {
-    if (this.scheduled) clearImmediate(this.scheduled)
-    this.scheduled = null
+    this.pacer.stop()
     this.pending = []
+    this.soleSender = undefined
   }
 
-  private flush(): void {
-    const batch = this.pending
+  private flush(): number {
+    const frames = framesOf(this.pending)
+    const skipped = this.soleSender
     this.pending = []
-    this.scheduled = null
-    const senders = new Set(batch.map(({ sender }) => sender))
-    let everything: Uint8Array[] | null = null
+    this.soleSender = undefined
+    let members = 0
     for (const member of this.members()) {
-      if (!senders.has(member)) {
-        everything ??= framesOf(batch)
-        for (const frame of everything) member.send(frame)
-        continue
-      }
-      for (const frame of framesOf(batch.filter(({ sender }) => sender !== member))) member.send(frame)
+      members++
+      if (member === skipped) continue
+      for (const frame of frames) member.send(frame)
     }
+    return relayGap(members)
   }
 }
 
@@ -63,11 +71,11 @@ export class RelayBatch<Member extends Recipient> {
  */
 const MOST_MERGED = 64
 
-function framesOf<Member>(batch: readonly Relayed<Member>[]): Uint8Array[] {
+function framesOf(updates: readonly Uint8Array[]): Uint8Array[] {
   const frames: Uint8Array[] = []
-  for (let start = 0; start < batch.length; start += MOST_MERGED) {
-    const updates = batch.slice(start, start + MOST_MERGED).map(({ update }) => update)
-    frames.push(encodeSyncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)))
+  for (let start = 0; start < updates.length; start += MOST_MERGED) {
+    const group = updates.slice(start, start + MOST_MERGED)
+    frames.push(encodeSyncUpdate(group.length === 1 ? group[0]! : Y.mergeUpdates(group)))
   }
   return frames
 }

@@ -91,16 +91,30 @@ describe('relaying changes in batches', () => {
     room.destroy()
   })
 
-  it('sends each writer in the batch only what the others wrote', async () => {
+  it('sends writers in a batch from several people the same frame as everyone, holding all of it', async () => {
     const { room, land } = roomWithOneCommit()
-    const [ada, ben] = [listener('ada'), listener('ben')]
-    for (const member of [ada, ben]) room.join(member)
+    const [ada, ben, reader] = [listener('ada'), listener('ben'), listener('reader')]
+    for (const member of [ada, ben, reader]) room.join(member)
     const acknowledged = [room.applyClientUpdate(paragraphBy(1, 'Ada’s.'), ada), room.applyClientUpdate(paragraphBy(2, 'Ben’s.'), ben)]
     land()
     await Promise.all(acknowledged)
     await new Promise((resolve) => setImmediate(resolve))
-    expect(textOf(updatesIn(ada.frames))).toBe(textOf([paragraphBy(2, 'Ben’s.')]))
-    expect(textOf(updatesIn(ben.frames))).toBe(textOf([paragraphBy(1, 'Ada’s.')]))
+    expect(updatesIn(ada.frames)).toEqual(updatesIn(reader.frames))
+    expect(updatesIn(ben.frames)).toEqual(updatesIn(reader.frames))
+    expect(textOf(updatesIn(ada.frames))).toBe(textOf([paragraphBy(1, 'Ada’s.'), paragraphBy(2, 'Ben’s.')]))
+    room.destroy()
+  })
+
+  it('sends a lone writer nothing back of their own changes', async () => {
+    const { room, land } = roomWithOneCommit()
+    const [ada, reader] = [listener('ada'), listener('reader')]
+    for (const member of [ada, reader]) room.join(member)
+    const acknowledged = [room.applyClientUpdate(paragraphBy(1, 'One.'), ada), room.applyClientUpdate(paragraphBy(3, 'Two.'), ada)]
+    land()
+    await Promise.all(acknowledged)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(updatesIn(ada.frames)).toEqual([])
+    expect(updatesIn(reader.frames)).toHaveLength(1)
     room.destroy()
   })
 

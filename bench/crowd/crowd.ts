@@ -1,0 +1,186 @@
+/**
+ * A crowd in one document: authors typing, readers counting bytes, probes timing every edit,
+ * spread over several client processes (client-process.ts). The coordinator sets up the
+ * document, tells every process when to start, and at the end reads the document with one
+ * whole client to check that every author's paragraph holds exactly what they typed.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ServerProcess } from '../support/processes'
+import { openCrowdDocument, readParagraphs } from './crowd-document'
+import type { Arrivals } from './edit-probe'
+import type { AuthorLog } from './light-author'
+import type { ClientPlan, FromClients, ToClients } from './messages'
+import { wallNow } from './wall-clock'
+
+export interface Scenario {
+  name: string
+  authors: number
+  readers: number
+  probes: number
+  editsPerSecond: number
+  seconds: number
+  /** Client processes to spread the crowd over. */
+  processes: number
+  /** Each author types from its own place in this text. */
+  text: string
+  carets: boolean
+}
+
+export interface CrowdResult {
+  /** Per keystroke and probe: from the author's send to the probe's receipt, in ms. */
+  latencies: number[]
+  /** Keystrokes × probes that never reached a probe. */
+  unarrived: number
+  /** Characters typed that the final document does not hold where they were typed. */
+  lost: number
+  edits: number
+  /** Server CPU per edit over the typing and the catch-up, in µs. */
+  serverMicrosPerEdit: number
+  /** Share of a core the server used while the authors typed. */
+  serverLoad: number
+  /** Share of a core used by the busiest client process. */
+  busiestClientLoad: number
+  /** Bytes each reader received, on average, per second of typing. */
+  readerBytesPerSecond: number
+  /** Connections the server closed. */
+  closed: number
+}
+
+/** How long the probes may take to catch up after the typing stops before an edit counts as lost. */
+const CATCH_UP_MS = 30_000
+const clientEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client-process.ts')
+
+export async function runCrowd(server: ServerProcess, scenario: Scenario, cookies: readonly (string | undefined)[]): Promise<CrowdResult> {
+  const document = await openCrowdDocument(server, scenario.name, scenario.authors, cookies.slice(0, scenario.authors))
+  const plans = planProcesses(server, scenario, document.documentId, document.base, document.firstParagraph, cookies)
+  const processes = plans.map(() => new ClientProcess())
+  try {
+    await Promise.all(processes.map((child, index) => child.request({ type: 'plan', plan: plans[index]! }, 'ready')))
+    const serverCpu = await server.cpuSeconds()
+    const interval = 1000 / scenario.editsPerSecond
+    const start = wallNow() + 200
+    const typed = await Promise.all(
+      processes.map((child, index) => {
+        // Spread over the first interval, so that the authors do not type in step.
+        const phases = plans[index]!.authors.map(({ paragraph }) => ((paragraph - document.firstParagraph) * interval) / scenario.authors)
+        return child.request({ type: 'start', at: start, phases }, 'typed')
+      }),
+    )
+    const typingSeconds = Math.max(...typed.map((report) => report.seconds))
+    const serverLoad = ((await server.cpuSeconds()) - serverCpu) / typingSeconds
+    const logs = typed.flatMap((report) => report.authors)
+    const finals: Array<[number, number]> = logs.map((log) => [log.clientId, log.clocks.at(-1) ?? 0])
+    const deadline = wallNow() + CATCH_UP_MS
+    const arrived = await Promise.all(processes.map((child) => child.request({ type: 'await', finals, deadline }, 'arrived')))
+    const serverSeconds = (await server.cpuSeconds()) - serverCpu
+    const timing = timeEdits(logs, arrived.flatMap((report) => report.probes))
+    const paragraphs = await readParagraphs(server, document, scenario.authors)
+    const edits = logs.reduce((sum, log) => sum + log.clocks.length, 0)
+    return {
+      ...timing,
+      lost: logs.reduce((sum, log) => sum + missing(log, paragraphs[log.paragraph - document.firstParagraph] ?? ''), 0),
+      edits,
+      serverMicrosPerEdit: (serverSeconds * 1e6) / edits,
+      serverLoad,
+      busiestClientLoad: Math.max(...typed.map((report) => report.cpuSeconds)) / typingSeconds,
+      readerBytesPerSecond: arrived.reduce((sum, report) => sum + report.readerBytes, 0) / Math.max(1, scenario.readers) / typingSeconds,
+      closed: arrived.reduce((sum, report) => sum + report.closed, 0),
+    }
+  } finally {
+    await Promise.all(processes.map((child) => child.stop()))
+  }
+}
+
+function planProcesses(
+  server: ServerProcess,
+  scenario: Scenario,
+  documentId: string,
+  base: Uint8Array,
+  firstParagraph: number,
+  cookies: readonly (string | undefined)[],
+): ClientPlan[] {
+  const count = scenario.processes
+  const share = (total: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0)
+  const common = { collabUrl: server.collabUrl, documentId, base, editsPerSecond: scenario.editsPerSecond, edits: Math.round(scenario.seconds * scenario.editsPerSecond), carets: scenario.carets }
+  const crowd = Array.from({ length: count }, (_, index) => ({
+    ...common,
+    authors: Array.from({ length: scenario.authors }, (_, author) => author)
+      .filter((author) => author % count === index)
+      .map((author) => ({
+        paragraph: firstParagraph + author,
+        // Each author from its own place, so that no two type the same letters in step.
+        text: rotate(scenario.text, (author * 997) % scenario.text.length),
+        cookie: cookies[author],
+      })),
+    readers: share(scenario.readers, index),
+    probes: 0,
+  }))
+  // The probes have a process to themselves: an arrival is timed when it arrives, not when a busy event loop gets to it.
+  return [...crowd, { ...common, authors: [], readers: 0, probes: scenario.probes }]
+}
+
+const rotate = (text: string, from: number) => text.slice(from) + text.slice(0, from)
+
+/** Characters of what the author typed that their paragraph does not hold. */
+function missing(log: AuthorLog, paragraph: string): number {
+  if (paragraph === log.typed) return 0
+  let same = 0
+  while (same < paragraph.length && paragraph[same] === log.typed[same]) same++
+  return log.typed.length - same
+}
+
+/** Matches each keystroke to its first arrival at each probe. */
+function timeEdits(logs: readonly AuthorLog[], probes: readonly Arrivals[]): { latencies: number[]; unarrived: number } {
+  const latencies: number[] = []
+  let unarrived = 0
+  for (const probe of probes) {
+    for (const log of logs) {
+      const arrivals = probe[log.clientId] ?? { clocks: [], at: [] }
+      let next = 0
+      for (let edit = 0; edit < log.clocks.length; edit++) {
+        while (next < arrivals.clocks.length && arrivals.clocks[next]! < log.clocks[edit]!) next++
+        if (next === arrivals.clocks.length) {
+          unarrived += log.clocks.length - edit
+          break
+        }
+        latencies.push(arrivals.at[next]! - log.sentAt[edit]!)
+      }
+    }
+  }
+  return { latencies, unarrived }
+}
+
+/** A client process, asked one thing at a time. */
+class ClientProcess {
+  private readonly child: ChildProcess
+  private readonly exited: Promise<void>
+
+  constructor() {
+    this.child = fork(clientEntry, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()))
+  }
+
+  request<Type extends FromClients['type']>(message: ToClients, answer: Type): Promise<Extract<FromClients, { type: Type }>> {
+    return new Promise((resolve, reject) => {
+      const exited = () => reject(new Error('a client process exited'))
+      const listen = (reply: FromClients) => {
+        this.child.off('message', listen)
+        this.child.off('exit', exited)
+        if (reply.type === answer) resolve(reply as Extract<FromClients, { type: Type }>)
+        else reject(new Error(reply.type === 'failed' ? reply.message : `expected ${answer}, got ${reply.type}`))
+      }
+      this.child.on('message', listen)
+      this.child.once('exit', exited)
+      this.child.send(message)
+    })
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.connected) this.child.send({ type: 'stop' } satisfies ToClients)
+    const timeout = setTimeout(() => this.child.kill(), 5_000)
+    await this.exited
+    clearTimeout(timeout)
+  }
+}

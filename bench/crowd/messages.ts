@@ -1,0 +1,31 @@
+/** What the crowd's coordinator (crowd.ts) and its client processes (client-process.ts) say to each other over IPC. */
+import type { AuthorLog, AuthorPlan } from './light-author'
+import type { Arrivals } from './edit-probe'
+
+export interface ClientPlan {
+  collabUrl: string
+  documentId: string
+  /** The document as it was set up: each author starts from it. */
+  base: Uint8Array
+  authors: AuthorPlan[]
+  readers: number
+  probes: number
+  editsPerSecond: number
+  edits: number
+  /** Authors also publish their caret after each keystroke, as the editor does. */
+  carets: boolean
+}
+
+export type ToClients =
+  | { type: 'plan'; plan: ClientPlan }
+  /** Type from `at` (wallNow); this process's author k starts `phases[k]` ms into the first interval. */
+  | { type: 'start'; at: number; phases: number[] }
+  /** Wait until the probes hold every author's final clock, or until `deadline` (wallNow). */
+  | { type: 'await'; finals: Array<[number, number]>; deadline: number }
+  | { type: 'stop' }
+
+export type FromClients =
+  | { type: 'ready' }
+  | { type: 'typed'; authors: AuthorLog[]; cpuSeconds: number; seconds: number }
+  | { type: 'arrived'; probes: Arrivals[]; readerBytes: number; readerFrames: number; closed: number }
+  | { type: 'failed'; message: string }
