@@ -10,12 +10,13 @@ import { history } from './history'
 import { latency } from './latency'
 import { memory } from './memory'
 import { persistence } from './persistence'
+import { readers } from './readers'
 import { schemaCheck } from './schema-check'
 import { suggestionCheck } from './suggestion-check'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)

@@ -55,8 +55,10 @@ export async function openCrowdDocument(server: ServerProcess, name: string, aut
 }
 
 async function makeMaintainers(server: ServerProcess, documentId: string, cookies: readonly (string | undefined)[]): Promise<void> {
+  // An author without an account stays anonymous, and may not write at all.
   for (const cookie of cookies.slice(1)) {
-    const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie: cookie! } })).json()) as { user: { id: string } }
+    if (cookie === undefined) continue
+    const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as { user: { id: string } }
     const made = await fetch(`${server.url}/api/documents/${documentId}/members/${me.user.id}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: cookies[0]! },

@@ -20,17 +20,28 @@ export interface Scenario {
   readers: number
   probes: number
   editsPerSecond: number
+  /** How long the timed typing lasts. */
   seconds: number
+  /**
+   * Typing before the timed part, checked for loss but not timed: the server's code is compiled
+   * as it first runs, and a crowd's first keystrokes all come in the same few milliseconds, which
+   * real people joining one by one would not do.
+   */
+  warmUpSeconds: number
   /** Client processes to spread the crowd over. */
   processes: number
   /** Each author types from its own place in this text. */
   text: string
   carets: boolean
+  /** How long the probes may take to catch up after the typing stops before an edit counts as lost (default 30 s). */
+  catchUpSeconds?: number
 }
 
 export interface CrowdResult {
-  /** Per keystroke and probe: from the author's send to the probe's receipt, in ms. */
+  /** Per timed keystroke and probe: from the author's send to the probe's receipt, in ms. */
   latencies: number[]
+  /** Keystrokes typed after the warm-up, each timed at every probe. */
+  timed: number
   /** Keystrokes × probes that never reached a probe. */
   unarrived: number
   /** Characters typed that the final document does not hold where they were typed. */
@@ -48,8 +59,7 @@ export interface CrowdResult {
   closed: number
 }
 
-/** How long the probes may take to catch up after the typing stops before an edit counts as lost. */
-const CATCH_UP_MS = 30_000
+const CATCH_UP_SECONDS = 30
 const clientEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client-process.ts')
 
 export async function runCrowd(server: ServerProcess, scenario: Scenario, cookies: readonly (string | undefined)[]): Promise<CrowdResult> {
@@ -72,10 +82,10 @@ export async function runCrowd(server: ServerProcess, scenario: Scenario, cookie
     const serverLoad = ((await server.cpuSeconds()) - serverCpu) / typingSeconds
     const logs = typed.flatMap((report) => report.authors)
     const finals: Array<[number, number]> = logs.map((log) => [log.clientId, log.clocks.at(-1) ?? 0])
-    const deadline = wallNow() + CATCH_UP_MS
+    const deadline = wallNow() + (scenario.catchUpSeconds ?? CATCH_UP_SECONDS) * 1000
     const arrived = await Promise.all(processes.map((child) => child.request({ type: 'await', finals, deadline }, 'arrived')))
     const serverSeconds = (await server.cpuSeconds()) - serverCpu
-    const timing = timeEdits(logs, arrived.flatMap((report) => report.probes))
+    const timing = timeEdits(logs, arrived.flatMap((report) => report.probes), start + scenario.warmUpSeconds * 1000)
     const paragraphs = await readParagraphs(server, document, scenario.authors)
     const edits = logs.reduce((sum, log) => sum + log.clocks.length, 0)
     return {
@@ -103,7 +113,7 @@ function planProcesses(
 ): ClientPlan[] {
   const count = scenario.processes
   const share = (total: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0)
-  const common = { collabUrl: server.collabUrl, documentId, base, editsPerSecond: scenario.editsPerSecond, edits: Math.round(scenario.seconds * scenario.editsPerSecond), carets: scenario.carets }
+  const common = { collabUrl: server.collabUrl, documentId, base, editsPerSecond: scenario.editsPerSecond, edits: Math.round((scenario.warmUpSeconds + scenario.seconds) * scenario.editsPerSecond), carets: scenario.carets }
   const crowd = Array.from({ length: count }, (_, index) => ({
     ...common,
     authors: Array.from({ length: scenario.authors }, (_, author) => author)
@@ -131,10 +141,11 @@ function missing(log: AuthorLog, paragraph: string): number {
   return log.typed.length - same
 }
 
-/** Matches each keystroke to its first arrival at each probe. */
-function timeEdits(logs: readonly AuthorLog[], probes: readonly Arrivals[]): { latencies: number[]; unarrived: number } {
+/** Matches each keystroke to its first arrival at each probe; those sent before `timedFrom` must arrive but are not timed. */
+function timeEdits(logs: readonly AuthorLog[], probes: readonly Arrivals[], timedFrom: number): { latencies: number[]; timed: number; unarrived: number } {
   const latencies: number[] = []
   let unarrived = 0
+  const timed = logs.reduce((sum, log) => sum + log.sentAt.filter((sent) => sent >= timedFrom).length, 0)
   for (const probe of probes) {
     for (const log of logs) {
       const arrivals = probe[log.clientId] ?? { clocks: [], at: [] }
@@ -145,11 +156,11 @@ function timeEdits(logs: readonly AuthorLog[], probes: readonly Arrivals[]): { l
           unarrived += log.clocks.length - edit
           break
         }
-        latencies.push(arrivals.at[next]! - log.sentAt[edit]!)
+        if (log.sentAt[edit]! >= timedFrom) latencies.push(arrivals.at[next]! - log.sentAt[edit]!)
       }
     }
   }
-  return { latencies, unarrived }
+  return { latencies, timed, unarrived }
 }
 
 /** A client process, asked one thing at a time. */

@@ -3,8 +3,8 @@
  * presence went to every client at once: with 200 people moving their carets a few times a
  * second each, that is tens of thousands of frames a second. Now the clients whose presence
  * changed are collected and their newest states sent in one frame, at once if the room has been
- * quiet, otherwise when the gap after the last frame ends: 50 ms in a small room, longer the more
- * connections and bytes a frame costs (fan-out-cost.ts).
+ * quiet, otherwise when the gap after the last frame ends: 50 ms in a small room, longer the
+ * longer the last frame took to send and the more bytes it was (fan-out-cost.ts).
  */
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import { presenceGap } from './fan-out-cost'
@@ -19,7 +19,7 @@ export class PresenceBatch {
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
     private readonly members: () => Iterable<Recipient>,
-    now?: () => number,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.pacer = new Pacer(() => this.flush(), now)
   }
@@ -35,6 +35,7 @@ export class PresenceBatch {
   }
 
   private flush(): number {
+    const started = this.now()
     // A removed state is sent as null with its meta clock, which the awareness keeps after removal.
     const frame = encodeAwareness(this.awareness, [...this.changed])
     this.changed.clear()
@@ -43,6 +44,6 @@ export class PresenceBatch {
       member.send(frame)
       members++
     }
-    return presenceGap(members, frame.byteLength)
+    return presenceGap(this.now() - started, members, frame.byteLength)
   }
 }

@@ -3,8 +3,8 @@
  * goes to each client in one frame, the changes merged with Y.mergeUpdates: with many people
  * typing, one frame per change per client is N × N frames, and most of the cost of a frame is
  * having one at all (a write system call). An idle room adds no delay: the first change after a
- * quiet spell goes out at the end of the turn in which it became durable; after that, flushes are
- * spaced by what sending to every member costs (fan-out-cost.ts), a few ms in a crowded room.
+ * quiet spell goes out at the end of the turn in which it became durable; after that, each flush
+ * is followed by a gap as long as it took (fan-out-cost.ts): a few ms in a crowded room.
  *
  * Everyone gets the same frames, merged once, writers included: Yjs skips what a client already
  * has, and merging a frame per writer without their own changes made the cost grow with the
@@ -29,7 +29,7 @@ export class RelayBatch<Member extends Recipient> {
 
   constructor(
     private readonly members: () => Iterable<Member>,
-    now?: () => number,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.pacer = new Pacer(() => this.flush(), now)
   }
@@ -49,17 +49,16 @@ export class RelayBatch<Member extends Recipient> {
   }
 
   private flush(): number {
+    const started = this.now()
     const frames = framesOf(this.pending)
     const skipped = this.soleSender
     this.pending = []
     this.soleSender = undefined
-    let members = 0
     for (const member of this.members()) {
-      members++
       if (member === skipped) continue
       for (const frame of frames) member.send(frame)
     }
-    return relayGap(members)
+    return relayGap(this.now() - started)
   }
 }
 
