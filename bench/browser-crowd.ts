@@ -41,6 +41,9 @@ interface PageRun {
   clientLoad: number
 }
 
+/** What the page itself shows; the rest of a run comes from the crowd. */
+type PageFigures = Pick<PageRun, 'seconds' | 'typed' | 'avatars' | 'more'>
+
 export const browserCrowd: Benchmark = {
   name: 'browser-crowd',
   description: `a person typing in Chromium at ${CHARACTERS_PER_SECOND} characters/s beside ${CROWDS.join(' and ')} authors typing with carets, against the page alone`,
@@ -96,7 +99,7 @@ async function measureInCrowd(server: ServerProcess, browser: Browser, person: s
     carets: true,
   }
   let page: Page | null = null
-  let measured: Omit<PageRun, 'present' | 'lost' | 'serverLoad' | 'clientLoad'> | null = null
+  let measured: PageFigures | null = null
   try {
     const crowd = await runCrowd(server, scenario, cookies, {
       companion: {
@@ -135,7 +138,7 @@ async function openDocument(server: ServerProcess, browser: Browser, person: str
   return page
 }
 
-async function typeAndMeasure(page: Page): Promise<Omit<PageRun, 'present' | 'lost' | 'serverLoad' | 'clientLoad'>> {
+async function typeAndMeasure(page: Page): Promise<PageFigures> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   const meter = await MainThreadMeter.attach(page)
   const typing = typeAtPace(page, PERSON_TEXT, CHARACTERS_PER_SECOND)
