@@ -5,6 +5,7 @@
  */
 import { authors } from './authors'
 import { authorship } from './authorship'
+import { browserCrowd } from './browser-crowd'
 import { coldLoad } from './cold-load'
 import { history } from './history'
 import { latency } from './latency'
@@ -16,7 +17,7 @@ import { suggestionCheck } from './suggestion-check'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history, browserCrowd]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)

@@ -59,27 +59,44 @@ export interface CrowdResult {
   closed: number
 }
 
+/**
+ * Something that runs beside the crowd, such as a person in a browser (bench/browser-crowd.ts):
+ * `ready` once the document exists and every client has joined, before anyone types, and
+ * `whileTyping` as the authors start; the typing counts as over when both are done.
+ */
+export interface Companion {
+  ready(documentId: string): Promise<void>
+  whileTyping(): Promise<void>
+}
+
 const CATCH_UP_SECONDS = 30
 const clientEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client-process.ts')
 
-export async function runCrowd(server: ServerProcess, scenario: Scenario, cookies: readonly (string | undefined)[]): Promise<CrowdResult> {
+export async function runCrowd(
+  server: ServerProcess,
+  scenario: Scenario,
+  cookies: readonly (string | undefined)[],
+  options: { companion?: Companion } = {},
+): Promise<CrowdResult> {
   const document = await openCrowdDocument(server, scenario.name, scenario.authors, cookies.slice(0, scenario.authors))
   const plans = planProcesses(server, scenario, document.documentId, document.base, document.firstParagraph, cookies)
   const processes = plans.map(() => new ClientProcess())
   try {
     await Promise.all(processes.map((child, index) => child.request({ type: 'plan', plan: plans[index]! }, 'ready')))
+    await options.companion?.ready(document.documentId)
     const serverCpu = await server.cpuSeconds()
     const interval = 1000 / scenario.editsPerSecond
     const start = wallNow() + 200
-    const typed = await Promise.all(
+    const typing = Promise.all(
       processes.map((child, index) => {
         // Spread over the first interval, so that the authors do not type in step.
         const phases = plans[index]!.authors.map(({ paragraph }) => ((paragraph - document.firstParagraph) * interval) / scenario.authors)
         return child.request({ type: 'start', at: start, phases }, 'typed')
       }),
-    )
+    ).then(async (typed) => ({ typed, serverCpuAfter: await server.cpuSeconds() }))
+    const [{ typed, serverCpuAfter }] = await Promise.all([typing, options.companion?.whileTyping()])
     const typingSeconds = Math.max(...typed.map((report) => report.seconds))
-    const serverLoad = ((await server.cpuSeconds()) - serverCpu) / typingSeconds
+    const serverLoad = (serverCpuAfter - serverCpu) / typingSeconds
     const logs = typed.flatMap((report) => report.authors)
     const finals: Array<[number, number]> = logs.map((log) => [log.clientId, log.clocks.at(-1) ?? 0])
     const deadline = wallNow() + (scenario.catchUpSeconds ?? CATCH_UP_SECONDS) * 1000

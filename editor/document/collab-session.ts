@@ -1,5 +1,6 @@
 /**
- * One open document: its Y.Doc, the websocket provider that syncs it, and the save tracker.
+ * One open document: its Y.Doc, the websocket provider that syncs it (applying others' changes
+ * in batches, remote-changes.ts), and the save tracker.
  *
  * No React here. The page creates a session when it mounts and destroys it when it unmounts;
  * the session exposes plain getters and a subscribe function for useSyncExternalStore.
@@ -8,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../model/protocol'
 import { countingWebSocket } from './counting-websocket'
+import { RemoteChanges } from './remote-changes'
 import { type SaveState, saveState } from './save-status'
 import { SaveTracker } from './save-tracker'
 
@@ -46,6 +48,7 @@ export class CollabSession {
   readonly doc = new Y.Doc()
   readonly tracker = new SaveTracker()
   readonly provider: WebsocketProvider
+  readonly #remoteChanges: RemoteChanges
   #closure: Closure | null = null
   #hasConnected = false
   #hasSynced = false
@@ -66,6 +69,7 @@ export class CollabSession {
       disableBc: true,
       WebSocketPolyfill: countingWebSocket(this.tracker),
     })
+    this.#remoteChanges = new RemoteChanges(this.provider)
     // Leaves the encoder empty: the acknowledgement needs no reply.
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       this.tracker.recordSaved(readSaved(decoder))
@@ -128,6 +132,7 @@ export class CollabSession {
 
   destroy(): void {
     this.#listeners.clear()
+    this.#remoteChanges.stop()
     // The provider first (it tells others we left), then the doc, which also ends the awareness.
     this.provider.destroy()
     this.doc.destroy()

@@ -9,6 +9,7 @@ import { Avatar } from '../identity/Avatar'
 import { EyeIcon } from '../ui/icons'
 import { useTooltip } from '../ui/Tooltip'
 import { PHONE_QUERY, useMediaQuery } from '../ui/use-media-query'
+import { overflowLabel } from './overflow-label'
 import type { Participant } from './participants'
 import { usePresence } from './use-presence'
 import './presence.css'
@@ -75,10 +76,11 @@ function ParticipantAvatar({ participant }: { readonly participant: Participant 
 }
 
 function Overflow({ names }: { readonly names: readonly string[] }) {
-  const { triggerProps, tooltip } = useTooltip(names.join(', '))
+  const label = overflowLabel(names)
+  const { triggerProps, tooltip } = useTooltip(label)
   return (
     <>
-      <span className="presence__avatar presence__more" tabIndex={0} role="img" aria-label={`and ${names.join(', ')}`} {...triggerProps}>
+      <span className="presence__avatar presence__more" tabIndex={0} role="img" aria-label={`and ${names.length} more: ${label}`} {...triggerProps}>
         +{names.length}
       </span>
       {tooltip}

@@ -73,3 +73,15 @@ export function readPresence(awareness: Awareness): Presence {
   const participants = [...byPerson.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf))
   return { participants, anonymousReaders }
 }
+
+/**
+ * Whether two readings show the same people: a caret moving changes presence (and fires the
+ * awareness's change event) without changing who is here, and should not re-render the header.
+ */
+export function samePresence(a: Presence, b: Presence): boolean {
+  if (a.anonymousReaders !== b.anonymousReaders || a.participants.length !== b.participants.length) return false
+  return a.participants.every((person, index) => {
+    const other = b.participants[index]!
+    return person.clientId === other.clientId && person.id === other.id && person.name === other.name && person.color === other.color && person.isSelf === other.isSelf
+  })
+}
