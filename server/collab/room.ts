@@ -10,7 +10,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { ContentShape } from './content-shape'
-import type { AwarenessEntry } from './frames'
+import { readAwarenessState, type AwarenessEntry, type ReceivedAwarenessEntry } from './frames'
 import type { AnyExtension, ChangePayload, ConnectionInfo, DocumentView, Extension } from './hooks'
 import { isProvenance, type Provenance } from './provenance'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
@@ -145,11 +145,12 @@ export class Room implements DocumentView {
     return Promise.all(origin.stored).then(() => undefined)
   }
 
-  applyAwareness(entries: AwarenessEntry[], sender: RoomMember): void {
+  applyAwareness(entries: ReceivedAwarenessEntry[], sender: RoomMember): void {
     // The server's own entry (setServerPresence) is the server's: a client writing under its id would speak for it.
-    const owned = entries.filter(
-      (entry) => entry.clientId !== this.awareness.clientID && (this.awarenessOwners.get(entry.clientId) ?? sender) === sender,
-    )
+    // Only the sender's own entries are read; the rest are the echo of what the server sent (frames.ts).
+    const owned = entries
+      .filter((entry) => entry.clientId !== this.awareness.clientID && (this.awarenessOwners.get(entry.clientId) ?? sender) === sender)
+      .map(readAwarenessState)
     const accepted = runBeforeApplyAwareness(this.options.extensions, owned, (extension, entries) => ({
       documentId: this.documentId,
       document: this,

@@ -95,6 +95,21 @@ describe('bad input on the websocket', () => {
     expect(raw.socket.readyState).toBe(WebSocket.OPEN)
   })
 
+  it('passes over another person’s presence echoed back to it without reading it, as the stock provider echoes every frame', async () => {
+    const server = await startServer()
+    const alice = connectClient(server, MANIFESTO_ID, await signUp(server, 'alice', 'Alice'))
+    await alice.synced()
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID)
+    await raw.joined
+    // Not even JSON: had the server read it, it would have closed the connection for that.
+    raw.socket.send(awarenessFrame(alice.doc.clientID, 1, '{not json'))
+    // Frames on one connection are handled in order: the close comes from this one, not from the presence.
+    raw.socket.send(new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE, 3, 0xff, 0xff, 0xff]))
+    const closed = await raw.closed
+    expect(closed.code).toBe(CloseCode.malformedMessage)
+    expect(closed.reason).not.toMatch(/awareness/)
+  })
+
   it('refuses an upgrade outside /collab', async () => {
     const server = await startServer()
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere`)

@@ -142,7 +142,7 @@ describe('relaying presence in batches', () => {
     for (const member of [ada, reader]) room.join(member)
     const before = awarenessFrames(reader.frames).length
     // Ten people's carets, each at its first clock, arriving in one turn of the event loop.
-    for (let clientId = 1; clientId <= 10; clientId++) room.applyAwareness([{ clientId, clock: 1, state: { n: clientId } }], ada)
+    for (let clientId = 1; clientId <= 10; clientId++) room.applyAwareness([{ clientId, clock: 1, json: JSON.stringify({ n: clientId }) }], ada)
     await new Promise((resolve) => setImmediate(resolve))
     const sent = awarenessFrames(reader.frames).slice(before)
     expect(sent).toHaveLength(1)
