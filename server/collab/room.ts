@@ -21,7 +21,7 @@ import { PresenceBatch } from './presence-batch'
 import { RelayBatch } from './relay-batch'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './server-frames'
 import { checkUpdate, InvalidUpdateError } from './update-check'
-import { encodeTransaction, withDeletions } from './update-encoding'
+import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -37,7 +37,7 @@ class ClientUpdate implements Provenance {
     readonly sender: RoomMember,
     readonly time: number,
     /** The checked structs the document lacked (CheckedUpdate.structSection). */
-    readonly structSection: Uint8Array,
+    readonly structSection: StructSection,
   ) {
     this.author = sender.info.user
   }
@@ -212,8 +212,9 @@ export class Room implements DocumentView {
   }
 
   private changed(transaction: Y.Transaction): void {
-    const update = this.updateOf(transaction)
-    if (update === null) return
+    const change = this.changeOf(transaction)
+    if (change === null) return
+    const { update } = change
     const origin = transaction.origin
     const sender = origin instanceof ClientUpdate ? origin.sender : null
     const provenance = transaction.meta.get(PROVENANCE) as Provenance
@@ -239,7 +240,7 @@ export class Room implements DocumentView {
     stored.then(
       () => {
         this.unsettled.delete(stored)
-        this.relays.add(update, sender)
+        this.relays.add(change, sender)
       },
       (error: unknown) => {
         this.unsettled.delete(stored)
@@ -253,7 +254,7 @@ export class Room implements DocumentView {
    * checked; if Yjs left part of it pending (a circular reference, refused in applyClientUpdate),
    * only what it integrated counts, read from the store like every change the server makes.
    */
-  private updateOf(transaction: Y.Transaction): Uint8Array | null {
+  private changeOf(transaction: Y.Transaction): EncodedChange | null {
     const { origin } = transaction
     const { pendingStructs, pendingDs } = this.doc.store
     if (origin instanceof ClientUpdate && pendingStructs === null && pendingDs === null) return withDeletions(origin.structSection, transaction)

@@ -28,7 +28,7 @@
  */
 import * as Y from 'yjs'
 import type { ContentShape, ItemPlace } from './content-shape'
-import { encodeStructSection, encodeUpdate } from './update-encoding'
+import { encodeStructSection, encodeUpdate, type StructSection } from './update-encoding'
 
 export class InvalidUpdateError extends Error {
   override name = 'InvalidUpdateError'
@@ -43,7 +43,7 @@ export interface CheckedUpdate {
   /** The canonical re-encoding of what was checked: apply this, not the client's bytes. */
   readonly bytes: Uint8Array
   /** The struct section of `bytes`: the structs the document lacks, as the room stores them (update-encoding.ts). */
-  readonly structSection: Uint8Array
+  readonly structSection: StructSection
   /** False when applying it would change nothing, like the empty sync step 2 every client sends on joining. */
   readonly changesDocument: boolean
   /** The client ids under which it adds content the document does not have yet. */
@@ -87,7 +87,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, shape: ContentShape)
   }
   const writers = writersOf(doc, index)
   const structSection = encodeStructSection([...index.structs].map(([client, structs]) => ({ client, structs, from: Y.getState(doc.store, client) })))
-  return { bytes: encodeUpdate(structSection, ds), structSection, changesDocument: writers.size > 0 || deletesSomething(doc, ds), writers }
+  return { bytes: encodeUpdate(structSection.bytes, ds), structSection, changesDocument: writers.size > 0 || deletesSomething(doc, ds), writers }
 }
 
 function writersOf(doc: Y.Doc, index: UpdateIndex): Set<number> {

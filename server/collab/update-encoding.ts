@@ -31,11 +31,37 @@ export interface ClientStructs {
   readonly from: number
 }
 
+/** Where one client's structs are in an encoded update: what update-merge.ts joins updates by. */
+export interface ClientSection {
+  readonly client: number
+  /** Structs, and the clocks they cover: from, up to but not including to. */
+  readonly count: number
+  readonly from: number
+  readonly to: number
+  /** Their bytes, after the section's header. */
+  readonly start: number
+  readonly end: number
+}
+
+/** A struct section's bytes, and where each client's structs are in them. */
+export interface StructSection {
+  readonly bytes: Uint8Array
+  readonly clients: readonly ClientSection[]
+}
+
+/** A change as the room stores and relays it: the update, and where its parts are. */
+export interface EncodedChange {
+  readonly update: Uint8Array
+  readonly clients: readonly ClientSection[]
+  /** Where the delete set starts. */
+  readonly deletionsAt: number
+}
+
 /** The struct section: every client's structs from its `from` clock. Clients with nothing from there are left out. */
-export function encodeStructSection(sections: readonly ClientStructs[]): Uint8Array {
+export function encodeStructSection(sections: readonly ClientStructs[]): StructSection {
   const encoder = new Y.UpdateEncoderV1()
-  writeStructSection(encoder, sections)
-  return encoder.toUint8Array()
+  const clients = writeStructSection(encoder, sections)
+  return { bytes: encoder.toUint8Array(), clients }
 }
 
 /**
@@ -56,9 +82,9 @@ export function encodeUpdate(structSection: Uint8Array, deletions: Deletions): U
 }
 
 /** What a transaction that applied `structSection` changed, or null if it changed nothing. */
-export function withDeletions(structSection: Uint8Array, transaction: Y.Transaction): Uint8Array | null {
-  if (isEmptySection(structSection) && transaction.deleteSet.clients.size === 0) return null
-  return encodeUpdate(structSection, transaction.deleteSet)
+export function withDeletions(structSection: StructSection, transaction: Y.Transaction): EncodedChange | null {
+  if (structSection.clients.length === 0 && transaction.deleteSet.clients.size === 0) return null
+  return { update: encodeUpdate(structSection.bytes, transaction.deleteSet), clients: structSection.clients, deletionsAt: structSection.bytes.length }
 }
 
 /**
@@ -66,7 +92,7 @@ export function withDeletions(structSection: Uint8Array, transaction: Y.Transact
  * (Yjs's own encoding for its 'update' event, bounded to this transaction's clocks): the
  * structs each client added, then the transaction's delete set. Null if it changed nothing.
  */
-export function encodeTransaction(transaction: Y.Transaction): Uint8Array | null {
+export function encodeTransaction(transaction: Y.Transaction): EncodedChange | null {
   const sections: ClientStructs[] = []
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0
@@ -81,26 +107,33 @@ export function encodeTransaction(transaction: Y.Transaction): Uint8Array | null
   // Higher client ids first, as Yjs writes them.
   sections.sort((a, b) => b.client - a.client)
   const encoder = new Y.UpdateEncoderV1()
-  writeStructSection(encoder, sections)
+  const clients = writeStructSection(encoder, sections)
+  const deletionsAt = encoding.length(encoder.restEncoder)
   writeDeletions(encoder.restEncoder, transaction.deleteSet)
-  return encoder.toUint8Array()
+  return { update: encoder.toUint8Array(), clients, deletionsAt }
 }
 
-function writeStructSection(encoder: Y.UpdateEncoderV1, sections: readonly ClientStructs[]): void {
-  let written = 0
-  for (const section of sections) if (firstNew(section) < section.structs.length) written++
-  encoding.writeVarUint(encoder.restEncoder, written)
+function writeStructSection(encoder: Y.UpdateEncoderV1, sections: readonly ClientStructs[]): ClientSection[] {
+  const out = encoder.restEncoder
+  const written: ClientSection[] = []
+  let count = 0
+  for (const section of sections) if (firstNew(section) < section.structs.length) count++
+  encoding.writeVarUint(out, count)
   for (const section of sections) {
     const { client, structs, from } = section
     const first = firstNew(section)
     if (first === structs.length) continue
-    const start = Math.max(from, structs[first]!.id.clock)
-    encoding.writeVarUint(encoder.restEncoder, structs.length - first)
+    const clock = Math.max(from, structs[first]!.id.clock)
+    encoding.writeVarUint(out, structs.length - first)
     encoder.writeClient(client)
-    encoding.writeVarUint(encoder.restEncoder, start)
-    structs[first]!.write(encoder, start - structs[first]!.id.clock)
+    encoding.writeVarUint(out, clock)
+    const start = encoding.length(out)
+    structs[first]!.write(encoder, clock - structs[first]!.id.clock)
     for (let index = first + 1; index < structs.length; index++) structs[index]!.write(encoder, 0)
+    const last = structs[structs.length - 1]!
+    written.push({ client, count: structs.length - first, from: clock, to: last.id.clock + last.length, start, end: encoding.length(out) })
   }
+  return written
 }
 
 /** The index of the first struct that holds clocks from `from` on; it may start before `from`. */
@@ -114,7 +147,7 @@ function firstNew({ structs, from }: ClientStructs): number {
  * Clients in descending order, as Yjs writes them, so that equal delete sets are equal bytes.
  * In V1 a range is two varuints, as Yjs's DSEncoderV1 writes it.
  */
-function writeDeletions(encoder: encoding.Encoder, deletions: Deletions): void {
+export function writeDeletions(encoder: encoding.Encoder, deletions: Deletions): void {
   encoding.writeVarUint(encoder, deletions.clients.size)
   const clients = [...deletions.clients.keys()].sort((a, b) => b - a)
   for (const client of clients) {
@@ -127,6 +160,3 @@ function writeDeletions(encoder: encoding.Encoder, deletions: Deletions): void {
     }
   }
 }
-
-/** A struct section naming no client: the first varuint is 0, a single zero byte. */
-const isEmptySection = (section: Uint8Array) => section.length === 1 && section[0] === 0
