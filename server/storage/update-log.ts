@@ -50,15 +50,17 @@ export interface UpdateLogOptions {
   onClose?: () => void
 }
 
-interface Waiter {
+/** The records waiting for the next write, and the promise they share: they become durable together. */
+interface PendingWrite {
+  records: Buffer[]
+  written: Promise<void>
   resolve: () => void
   reject: (error: unknown) => void
 }
 
 export class UpdateLog implements DocumentLog {
-  private buffer: Buffer[] = []
-  private waiters: Waiter[] = []
-  private flushQueued = false
+  /** Null when nothing waits; a flush is queued whenever it is not. */
+  private pending: PendingWrite | null = null
   /** File operations run one at a time, in order. */
   private queue: Promise<void> = Promise.resolve()
   private failure: unknown = null
@@ -107,13 +109,14 @@ export class UpdateLog implements DocumentLog {
   append(record: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
     if (this.failure !== null) return Promise.reject(this.failure)
-    this.buffer.push(encodeRecord(record))
-    const written = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
-    if (!this.flushQueued) {
-      this.flushQueued = true
-      this.enqueue(() => this.flush())
+    if (this.pending === null) {
+      const pending = pendingWrite()
+      this.pending = pending
+      // flush() settles the records' promise itself, with the write's error if it fails.
+      void this.enqueue(() => this.flush(pending))
     }
-    return written
+    this.pending.records.push(encodeRecord(record))
+    return this.pending.written
   }
 
   /**
@@ -151,23 +154,19 @@ export class UpdateLog implements DocumentLog {
     return result
   }
 
-  private async flush(): Promise<void> {
-    this.flushQueued = false
-    const records = this.buffer
-    const waiters = this.waiters
-    this.buffer = []
-    this.waiters = []
-    if (records.length === 0) return
+  private async flush(write: PendingWrite): Promise<void> {
+    // Records appended from here on wait for the next write.
+    if (this.pending === write) this.pending = null
     try {
       if (this.failure !== null) throw this.failure
-      const bytes = Buffer.concat(records)
+      const bytes = Buffer.concat(write.records)
       await writeFully(this.file, bytes, this.fileBytes)
       if (DURABLE_APPEND === null) await this.file.datasync()
       this.fileBytes += bytes.length
-      for (const waiter of waiters) waiter.resolve()
+      write.resolve()
     } catch (error) {
       await this.recoverFromFailedWrite(error)
-      for (const waiter of waiters) waiter.reject(error)
+      write.reject(error)
     }
   }
 
@@ -184,6 +183,16 @@ export class UpdateLog implements DocumentLog {
       this.failure = error
     }
   }
+}
+
+function pendingWrite(): PendingWrite {
+  let resolve = () => {}
+  let reject: (error: unknown) => void = () => {}
+  const written = new Promise<void>((done, fail) => {
+    resolve = done
+    reject = fail
+  })
+  return { records: [], written, resolve, reject }
 }
 
 /**
