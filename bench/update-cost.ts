@@ -53,12 +53,12 @@ const PIPELINE: readonly Pass[] = [
   { label: 'beforeApplyUpdate hooks (4403, 4409, 4422)', file: 'server/collab/run-hooks.ts', functions: ['runBeforeApplyUpdate'] },
   { label: 'Y.applyUpdate: decode again and integrate', file: 'yjs/dist', functions: ['applyUpdate', 'applyUpdateV2'] },
   { label: 'Yjs encodes the transaction again', file: 'yjs/dist', functions: ['writeUpdateMessageFromTransaction'] },
-  { label: 'the stored update: checked structs + new deletions', file: 'server/collab/room.ts', functions: ['updateOf'] },
+  { label: 'the stored update: checked structs + new deletions', file: 'server/collab/room.ts', functions: ['changeOf'] },
   { label: 'afterTransaction: stamp and attribute', file: 'server/collab/room.ts', functions: ['stamp'] },
   { label: 'onStoreChange: change record, log append', file: 'server/collab/run-hooks.ts', functions: ['runStoreHooks'] },
   { label: 'log write (group commit)', file: 'server/storage/update-log.ts', functions: ['flush'] },
   { label: 'onChange hooks', file: 'server/collab/run-hooks.ts', functions: ['runChangeHooks'] },
-  { label: 'relay: merge and frame (relay-batch.ts)', file: 'server/collab/relay-batch.ts', functions: ['flush'] },
+  { label: 'relay: join or merge, and frame (relay-batch.ts)', file: 'server/collab/relay-batch.ts', functions: ['flush'] },
   { label: 'room: the rest of applying a client update', file: 'server/collab/room.ts', functions: ['applyClientUpdate', 'changed'] },
 ]
 
