@@ -16,8 +16,9 @@ import { schemaCheck } from './schema-check'
 import { suggestionCheck } from './suggestion-check'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
+import { updateCost } from './update-cost'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history, browserCrowd]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, updateCost, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history, browserCrowd]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)

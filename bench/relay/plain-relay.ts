@@ -7,21 +7,8 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import * as syncProtocol from 'y-protocols/sync'
 import WebSocket, { WebSocketServer } from 'ws'
-import * as Y from 'yjs'
-
-const MESSAGE_SYNC = 0
-const MESSAGE_AWARENESS = 1
-
-interface RelayRoom {
-  doc: Y.Doc
-  awareness: awarenessProtocol.Awareness
-  sockets: Set<WebSocket>
-}
+import { RelayRoom } from './relay-room'
 
 export interface PlainRelay {
   server: Server
@@ -36,50 +23,19 @@ export function createPlainRelay(): PlainRelay {
 
   const roomOf = (name: string): RelayRoom => {
     let room = rooms.get(name)
-    if (room) return room
-    const doc = new Y.Doc()
-    const awareness = new awarenessProtocol.Awareness(doc)
-    awareness.setLocalState(null)
-    const created: RelayRoom = { doc, awareness, sockets: new Set() }
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MESSAGE_SYNC)
-      syncProtocol.writeUpdate(encoder, update)
-      const frame = encoding.toUint8Array(encoder)
-      for (const socket of created.sockets) if (socket !== origin) socket.send(frame)
-    })
-    awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...added!, ...updated!, ...removed!]))
-      const frame = encoding.toUint8Array(encoder)
-      for (const socket of created.sockets) if (socket !== origin) socket.send(frame)
-    })
-    rooms.set(name, created)
-    return created
+    if (!room) {
+      room = new RelayRoom()
+      rooms.set(name, room)
+    }
+    return room
   }
 
-  sockets.on('connection', (socket, request) => {
+  sockets.on('connection', (socket: WebSocket, request) => {
     const room = roomOf(decodeURIComponent((request.url ?? '/').split('?')[0]!.split('/').pop() ?? ''))
-    room.sockets.add(socket)
     socket.binaryType = 'nodebuffer'
-    socket.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data))
-      const type = decoding.readVarUint(decoder)
-      if (type === MESSAGE_SYNC) {
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MESSAGE_SYNC)
-        syncProtocol.readSyncMessage(decoder, encoder, room.doc, socket)
-        if (encoding.length(encoder) > 1) socket.send(encoding.toUint8Array(encoder))
-      } else if (type === MESSAGE_AWARENESS) {
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), socket)
-      }
-    })
-    socket.on('close', () => room.sockets.delete(socket))
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    syncProtocol.writeSyncStep1(encoder, room.doc)
-    socket.send(encoding.toUint8Array(encoder))
+    socket.on('message', (data: Buffer) => room.receive(new Uint8Array(data), socket))
+    socket.on('close', () => room.leave(socket))
+    room.join(socket)
   })
 
   return {

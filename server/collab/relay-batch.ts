@@ -1,20 +1,23 @@
 /**
  * Relaying changes in batches. Every change that becomes durable before the room's next flush
- * goes to each client in one frame, the changes merged with Y.mergeUpdates: with many people
- * typing, one frame per change per client is N × N frames, and most of the cost of a frame is
- * having one at all (a write system call). An idle room adds no delay: the first change after a
- * quiet spell goes out at the end of the turn in which it became durable; after that, each flush
- * is followed by a gap as long as it took (fan-out-cost.ts): a few ms in a crowded room.
+ * goes to each client in one frame: with many people typing, one frame per change per client is
+ * N × N frames, and most of the cost of a frame is having one at all (a write system call). The
+ * changes are joined by copying their bytes (update-merge.ts), or merged with Y.mergeUpdates
+ * where they cannot be. An idle room adds no delay: the first change after a quiet spell goes out
+ * at the end of the turn in which it became durable; after that, each flush is followed by a gap
+ * as long as it took (fan-out-cost.ts): a few ms in a crowded room.
  *
- * Everyone gets the same frames, merged once, writers included: Yjs skips what a client already
- * has, and merging a frame per writer without their own changes made the cost grow with the
- * number of writers times the batch. Only a batch that is all one client's changes skips that
- * client, which is what a lone writer sees.
+ * Everyone gets the same frames, joined once, writers included: Yjs skips what a client already
+ * has, and a frame per writer without their own changes made the cost grow with the number of
+ * writers times the batch. Only a batch that is all one client's changes skips that client, which
+ * is what a lone writer sees.
  */
 import * as Y from 'yjs'
 import { relayGap } from './fan-out-cost'
 import { Pacer } from './pacer'
 import { encodeSyncUpdate } from './server-frames'
+import type { EncodedChange } from './update-encoding'
+import { joinChanges } from './update-merge'
 
 /** What a batch needs of a connection: where to send. */
 export interface Recipient {
@@ -22,7 +25,7 @@ export interface Recipient {
 }
 
 export class RelayBatch<Member extends Recipient> {
-  private pending: Uint8Array[] = []
+  private pending: EncodedChange[] = []
   /** The one connection every pending change came from, null once they come from several (or from the server). */
   private soleSender: Member | null | undefined = undefined
   private readonly pacer: Pacer
@@ -35,8 +38,8 @@ export class RelayBatch<Member extends Recipient> {
   }
 
   /** A durable change, from `sender` (null: the server's own), to relay to everyone else. */
-  add(update: Uint8Array, sender: Member | null): void {
-    this.pending.push(update)
+  add(change: EncodedChange, sender: Member | null): void {
+    this.pending.push(change)
     this.soleSender = this.soleSender === undefined || this.soleSender === sender ? sender : null
     this.pacer.request()
   }
@@ -63,18 +66,19 @@ export class RelayBatch<Member extends Recipient> {
 }
 
 /**
- * 64 changes at most in one frame: the cost of Y.mergeUpdates grows faster than the number of
- * changes (measured here: 1,000 one-letter changes 41 ms, 4,000 in 249 ms), so a bulk import or a
- * client catching up is sent in several frames rather than merged at once; with people typing, a
- * batch rarely holds more than a few dozen.
+ * 64 changes at most in one frame: the cost of Y.mergeUpdates, where joining bytes cannot be
+ * used, grows faster than the number of changes (measured here: 1,000 one-letter changes 41 ms,
+ * 4,000 in 249 ms), so a bulk import or a client catching up is sent in several frames; with
+ * people typing, a batch rarely holds more than a few dozen.
  */
 const MOST_MERGED = 64
 
-function framesOf(updates: readonly Uint8Array[]): Uint8Array[] {
+function framesOf(changes: readonly EncodedChange[]): Uint8Array[] {
   const frames: Uint8Array[] = []
-  for (let start = 0; start < updates.length; start += MOST_MERGED) {
-    const group = updates.slice(start, start + MOST_MERGED)
-    frames.push(encodeSyncUpdate(group.length === 1 ? group[0]! : Y.mergeUpdates(group)))
+  for (let start = 0; start < changes.length; start += MOST_MERGED) {
+    const group = changes.slice(start, start + MOST_MERGED)
+    const update = group.length === 1 ? group[0]!.update : (joinChanges(group) ?? Y.mergeUpdates(group.map(({ update }) => update)))
+    frames.push(encodeSyncUpdate(update))
   }
   return frames
 }

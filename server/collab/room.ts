@@ -4,6 +4,9 @@
  * The Y.Doc keeps tombstones (gc: false) because version history reads them.
  * Every change is handed to the extensions' onStoreChange hooks and relayed to the other
  * clients once they have stored it; the sender's save acknowledgement waits for them too.
+ * What is stored and relayed for a client's update is what its check wrote, the structs the
+ * document lacked, with the deletions that were new (update-encoding.ts): Yjs is not asked to
+ * encode every transaction again, which it does for anyone listening to 'update'.
  * The room also keeps each extension's state for this document, and drops it on destroy.
  */
 import * as encoding from 'lib0/encoding'
@@ -18,6 +21,7 @@ import { PresenceBatch } from './presence-batch'
 import { RelayBatch } from './relay-batch'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './server-frames'
 import { checkUpdate, InvalidUpdateError } from './update-check'
+import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -25,13 +29,15 @@ export interface RoomMember {
   send(frame: Uint8Array): void
 }
 
-/** The transaction origin of a client's update: lets the update handler find the sender. */
+/** The transaction origin of a client's update: lets the room find the sender, and what its check wrote. */
 class ClientUpdate implements Provenance {
   readonly stored: Promise<void>[] = []
   readonly author: string | null
   constructor(
     readonly sender: RoomMember,
     readonly time: number,
+    /** The checked structs the document lacked (CheckedUpdate.structSection). */
+    readonly structSection: StructSection,
   ) {
     this.author = sender.info.user
   }
@@ -87,9 +93,8 @@ export class Room implements DocumentView {
 
   /** Starts broadcasting and storing. Call once the stored state has been loaded. */
   open(): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) =>
-      this.changed(update, origin, transaction),
-    )
+    // Where Yjs would encode the 'update' event: after the transaction's observers and merges.
+    this.doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => this.changed(transaction))
     this.awareness.on('update', (changes: AwarenessChanges) => this.awarenessChanged(changes))
   }
 
@@ -132,7 +137,7 @@ export class Room implements DocumentView {
       connection: sender.info,
       state: this.states.get(extension),
     }))
-    const origin = new ClientUpdate(sender, this.options.now())
+    const origin = new ClientUpdate(sender, this.options.now(), checked.structSection)
     Y.applyUpdate(this.doc, checked.bytes, origin)
     const { pendingStructs, pendingDs } = this.doc.store
     if (pendingStructs !== null || pendingDs !== null) {
@@ -142,7 +147,8 @@ export class Room implements DocumentView {
       this.doc.store.pendingDs = null
       throw new InvalidUpdateError('the update has circular references')
     }
-    return Promise.all(origin.stored).then(() => undefined)
+    // Nearly always one transaction, whose promise is returned as it is: one less per keystroke.
+    return origin.stored.length === 1 ? origin.stored[0]! : Promise.all(origin.stored).then(() => undefined)
   }
 
   applyAwareness(entries: ReceivedAwarenessEntry[], sender: RoomMember): void {
@@ -207,7 +213,11 @@ export class Room implements DocumentView {
     }
   }
 
-  private changed(update: Uint8Array, origin: unknown, transaction: Y.Transaction): void {
+  private changed(transaction: Y.Transaction): void {
+    const change = this.changeOf(transaction)
+    if (change === null) return
+    const { update } = change
+    const origin = transaction.origin
     const sender = origin instanceof ClientUpdate ? origin.sender : null
     const provenance = transaction.meta.get(PROVENANCE) as Provenance
     const payloadFor = (extension: AnyExtension): ChangePayload<unknown> => ({
@@ -232,13 +242,25 @@ export class Room implements DocumentView {
     stored.then(
       () => {
         this.unsettled.delete(stored)
-        this.relays.add(update, sender)
+        this.relays.add(change, sender)
       },
       (error: unknown) => {
         this.unsettled.delete(stored)
         this.options.onStorageFailure(this, error)
       },
     )
+  }
+
+  /**
+   * What a transaction changed, or null if nothing. A client's update was written as it was
+   * checked; if Yjs left part of it pending (a circular reference, refused in applyClientUpdate),
+   * only what it integrated counts, read from the store like every change the server makes.
+   */
+  private changeOf(transaction: Y.Transaction): EncodedChange | null {
+    const { origin } = transaction
+    const { pendingStructs, pendingDs } = this.doc.store
+    if (origin instanceof ClientUpdate && pendingStructs === null && pendingDs === null) return withDeletions(origin.structSection, transaction)
+    return encodeTransaction(transaction)
   }
 
   /**

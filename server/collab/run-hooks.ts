@@ -51,7 +51,8 @@ export function runStoreHooks(extensions: readonly AnyExtension[], payloadFor: (
       pending.push(Promise.reject(error))
     }
   }
-  return pending.length === 0 ? Promise.resolve() : Promise.all(pending).then(() => undefined)
+  if (pending.length <= 1) return pending[0] ?? Promise.resolve()
+  return Promise.all(pending).then(() => undefined)
 }
 
 /** Tells every extension of a change; one that fails is reported and the others still hear of it. */

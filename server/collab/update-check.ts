@@ -19,13 +19,16 @@
  * What was checked is what gets applied: the decoded structs are written out again
  * as a canonical update, one section per client. Applying the client's own bytes
  * instead would let Yjs read them differently (it keeps only the last section of a
- * client that appears twice, and ignores trailing bytes).
+ * client that appears twice, and ignores trailing bytes). Structs the document already
+ * has are left out, and one it has in part is cut to the part it lacks, so that the same
+ * struct section is what the room stores and relays (update-encoding.ts): a client
+ * reconnecting with everything it ever wrote costs the log nothing it already holds.
  *
  * The work is proportional to the size of the update, not of the document.
  */
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { ContentShape, ItemPlace } from './content-shape'
+import { encodeStructSection, encodeUpdate, type StructSection } from './update-encoding'
 
 export class InvalidUpdateError extends Error {
   override name = 'InvalidUpdateError'
@@ -39,6 +42,8 @@ export class SchemaViolationError extends InvalidUpdateError {
 export interface CheckedUpdate {
   /** The canonical re-encoding of what was checked: apply this, not the client's bytes. */
   readonly bytes: Uint8Array
+  /** The struct section of `bytes`: the structs the document lacks, as the room stores them (update-encoding.ts). */
+  readonly structSection: StructSection
   /** False when applying it would change nothing, like the empty sync step 2 every client sends on joining. */
   readonly changesDocument: boolean
   /** The client ids under which it adds content the document does not have yet. */
@@ -81,7 +86,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, shape: ContentShape)
     }
   }
   const writers = writersOf(doc, index)
-  return { bytes: encodeCanonical(index, ds), changesDocument: writers.size > 0 || deletesSomething(doc, ds), writers }
+  const structSection = encodeStructSection([...index.structs].map(([client, structs]) => ({ client, structs, from: Y.getState(doc.store, client) })))
+  return { bytes: encodeUpdate(structSection.bytes, ds), structSection, changesDocument: writers.size > 0 || deletesSomething(doc, ds), writers }
 }
 
 function writersOf(doc: Y.Doc, index: UpdateIndex): Set<number> {
@@ -224,24 +230,3 @@ function findStruct(doc: Y.Doc, index: UpdateIndex, id: Y.ID): Struct | undefine
 }
 
 const describe = (id: Y.ID) => `${id.client}:${id.clock}`
-
-function encodeCanonical(index: UpdateIndex, ds: ReturnType<typeof Y.decodeUpdate>['ds']): Uint8Array {
-  const encoder = new Y.UpdateEncoderV1()
-  encoding.writeVarUint(encoder.restEncoder, index.structs.size)
-  for (const [client, structs] of index.structs) {
-    encoding.writeVarUint(encoder.restEncoder, structs.length)
-    encoder.writeClient(client)
-    encoding.writeVarUint(encoder.restEncoder, structs[0]?.id.clock ?? 0)
-    for (const struct of structs) struct.write(encoder, 0)
-  }
-  encoding.writeVarUint(encoder.restEncoder, ds.clients.size)
-  for (const [client, deletions] of ds.clients) {
-    encoding.writeVarUint(encoder.restEncoder, client)
-    encoding.writeVarUint(encoder.restEncoder, deletions.length)
-    for (const { clock, len } of deletions) {
-      encoder.writeDsClock(clock)
-      encoder.writeDsLen(len)
-    }
-  }
-  return encoder.toUint8Array()
-}

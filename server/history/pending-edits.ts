@@ -20,8 +20,9 @@ export class PendingEdits {
   /** Someone changed the document (author null: the server itself). */
   changed(author: string | null): void {
     if (author !== null) this.authors.add(author)
-    if (this.idle) clearTimeout(this.idle)
-    this.idle = setTimeout(this.options.due, this.options.idleMs).unref()
+    // Restarted, not replaced: this runs on every keystroke, and a new timer each time is garbage.
+    if (this.idle) this.idle.refresh()
+    else this.idle = setTimeout(this.options.due, this.options.idleMs).unref()
     this.longest ??= setTimeout(this.options.due, this.options.maxMs).unref()
   }
 

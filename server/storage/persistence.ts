@@ -94,9 +94,10 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
       if (!open) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
       const { record, naming } = encodeChange({ update, author: provenance.author, time: provenance.time }, open.authors)
       const written = open.log.append(record)
-      if (naming !== null) void written.then(() => open.authors.confirm(naming), () => undefined)
-      // Checked once the write is done: the log's size only grows when a flush lands.
+      // Once the write is done: a number is used only once the record naming it is on disk, and
+      // the log's size only grows when a flush lands.
       void written.then(() => {
+        if (naming !== null) open.authors.confirm(naming)
         if (open.log.logBytes >= options.compactLogBytes) void compact(state)
       }, () => undefined)
       return written

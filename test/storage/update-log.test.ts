@@ -1,4 +1,5 @@
-import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { appendFile, readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodeRecords, encodeRecord, RECORD_HEADER_BYTES } from '../../server/storage/records'
@@ -106,6 +107,17 @@ describe('the update log', () => {
     expect((await readdir(directory)).sort()).toEqual(['log-0.bin', 'log-1.bin'])
   })
 
+  // Without O_DSYNC, a write alone would resolve an append before its record is on disk.
+  it.runIf(process.platform === 'linux')('opens its file so that each write is on disk when it returns, after a compaction too', async () => {
+    const directory = await makeDataDir()
+    const { log } = await openLog(directory)
+    await log.append(bytes(1))
+    expect(await openFlagsOf(path.join(directory, 'log-0.bin'))).toSatisfy((flags: number) => (flags & constants.O_DSYNC) === constants.O_DSYNC)
+    await log.compact(() => bytes(9))
+    expect(await openFlagsOf(path.join(directory, 'log-1.bin'))).toSatisfy((flags: number) => (flags & constants.O_DSYNC) === constants.O_DSYNC)
+    await log.close()
+  })
+
   it('rejects appends after it is closed', async () => {
     const directory = await makeDataDir()
     const { log } = await openLog(directory)
@@ -127,3 +139,13 @@ describe('record framing', () => {
   })
 })
 
+/** The flags this process opened `file` with, as Linux reports them (/proc/self/fdinfo, octal). */
+async function openFlagsOf(file: string): Promise<number> {
+  for (const fd of await readdir('/proc/self/fd')) {
+    const target = await readlink(`/proc/self/fd/${fd}`).catch(() => null)
+    if (target !== file) continue
+    const flags = /^flags:\s+([0-7]+)$/m.exec(await readFile(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1]
+    if (flags !== undefined) return parseInt(flags, 8)
+  }
+  throw new Error(`${file} is not open`)
+}
