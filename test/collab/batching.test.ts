@@ -154,4 +154,22 @@ describe('relaying presence in batches', () => {
     seen.destroy()
     room.destroy()
   })
+
+  it('sends a presence frame to a crowded room in slices, so that a change is not held up behind it', async () => {
+    const { room, land } = roomWithOneCommit()
+    land()
+    const members = Array.from({ length: 200 }, (_, index) => listener(`member ${index}`))
+    for (const member of members) room.join(member)
+    const ada = members[0]!
+    const [last] = members.slice(-1)
+    const before = last!.frames.length
+    room.applyAwareness([{ clientId: 7, clock: 1, json: JSON.stringify({ n: 7 }) }], ada)
+    const relayed = room.applyClientUpdate(paragraphBy(1, 'Typed while carets were on their way.'), ada)
+    await relayed
+    // The slices go out one turn of the event loop after another.
+    while (!members.every((member) => awarenessFrames(member.frames).length > 0)) await new Promise((resolve) => setImmediate(resolve))
+    const kinds = last!.frames.slice(before).map((frame) => decoding.readVarUint(decoding.createDecoder(frame)))
+    expect(kinds).toEqual([MESSAGE_SYNC, MESSAGE_AWARENESS])
+    room.destroy()
+  })
 })
