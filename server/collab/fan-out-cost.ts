@@ -4,14 +4,16 @@
  * bench/readers.ts on a 2-core VM, 11 µs of CPU and about 36 µs of wall time each (the rest is
  * the kernel handing the bytes over and waking the receiver), so a room of 1,000 connections
  * spends 35 ms on every flush, and a server that flushed as often as changes arrive would do
- * nothing else. Each flush is therefore followed by a gap as long as the flush took: fan-out
- * takes at most about half of the server's time however many are connected, and a faster
- * machine, or a smaller room, gets shorter gaps by itself. With a few dozen members the gap is
+ * nothing else. Each flush is therefore followed by a gap half as long again as the flush took:
+ * fan-out takes at most 40% of the server's time however many are connected, and a faster
+ * machine, or a smaller room, gets shorter gaps by itself. With 200 authors and as many readers,
+ * 1.5 gave a p99 of 44–46 ms where 1 gave 45–55 ms, 0.5 48–55 ms (the fan-out's own CPU crowding
+ * out the rest) and 2 70–74 ms (changes waiting for the gap); bench/authors.ts. With a few dozen members the gap is
  * well under a millisecond, which nobody sees.
  */
 
-/** The gap after a flush, as a multiple of how long it took. */
-export const RELAY_GAP_RATIO = 1
+/** The gap after a flush, as a multiple of how long it took (measured: see above). */
+export const RELAY_GAP_RATIO = 1.5
 /** The most a change waits for the room's previous flush, however slow that was. */
 export const MOST_RELAY_GAP_MS = 50
 

@@ -5,7 +5,7 @@
  * changes are joined by copying their bytes (update-merge.ts), or merged with Y.mergeUpdates
  * where they cannot be. An idle room adds no delay: the first change after a quiet spell goes out
  * at the end of the turn in which it became durable; after that, each flush is followed by a gap
- * as long as it took (fan-out-cost.ts): a few ms in a crowded room.
+ * half as long again as it took (fan-out-cost.ts): a few ms in a crowded room.
  *
  * Everyone gets the same frames, joined once, writers included: Yjs skips what a client already
  * has, and a frame per writer without their own changes made the cost grow with the number of

@@ -56,9 +56,9 @@ describe('pacing a batch’s flushes', () => {
 })
 
 describe('the gaps a room’s fan-out asks for', () => {
-  it('follows a relay flush with a gap as long as it took, up to a bound', () => {
-    expect(relayGap(0.3)).toBeCloseTo(0.3)
-    expect(relayGap(12)).toBe(12)
+  it('follows a relay flush with a gap half as long again as it took, up to a bound', () => {
+    expect(relayGap(0.2)).toBeCloseTo(0.3)
+    expect(relayGap(12)).toBe(18)
     expect(relayGap(5_000)).toBeLessThanOrEqual(100)
   })
 
