@@ -5,6 +5,7 @@ import { connectPeer, openWritableDocument, type Peer } from './peers'
 import type { ServerProcess } from './processes'
 
 export interface Audience {
+  documentId: string
   writer: Peer
   readers: Peer[]
   close(): void
@@ -21,6 +22,7 @@ export async function writerWithReaders(server: ServerProcess, name: string, rea
   await Promise.all(readers.map((reader) => reader.synced()))
   await converged(writer, readers)
   return {
+    documentId,
     writer,
     readers,
     close: () => {
