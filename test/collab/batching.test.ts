@@ -3,38 +3,22 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../model/protocol'
-import type { ConnectionInfo, Extension } from '../../server/collab/hooks'
-import { Room, type RoomMember } from '../../server/collab/room'
-import { createDocumentModel } from '../../server/documents/content'
-
-const shape = createDocumentModel().shape
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../model/protocol'
+import type { RoomMember } from '../../server/collab/room'
+import { bareMember, bareRoom, relayedUpdate } from '../support/bare-room'
 
 interface Listener extends RoomMember {
   frames: Uint8Array[]
 }
 
 function listener(user: string): Listener {
-  const info: ConnectionInfo = {
-    id: user,
-    documentId: 'paper',
-    remoteAddress: undefined,
-    user,
-    close: (error) => {
-      throw error
-    },
-  }
   const frames: Uint8Array[] = []
-  return { info, frames, send: (frame) => void frames.push(frame) }
+  return { ...bareMember(user, (frame) => void frames.push(frame)), frames }
 }
 
 /** The frames of one kind a member was sent, with their payloads. */
 function updatesIn(frames: Uint8Array[]): Uint8Array[] {
-  return frames.flatMap((frame) => {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== SYNC_UPDATE) return []
-    return [decoding.readVarUint8Array(decoder)]
-  })
+  return frames.flatMap((frame) => relayedUpdate(frame) ?? [])
 }
 
 const awarenessFrames = (frames: Uint8Array[]) => frames.filter((frame) => decoding.readVarUint(decoding.createDecoder(frame)) === MESSAGE_AWARENESS)
@@ -53,20 +37,7 @@ function paragraphBy(clientId: number, text: string): Uint8Array {
 function roomWithOneCommit() {
   let land = () => {}
   const commit = new Promise<void>((resolve) => (land = resolve))
-  const store: Extension = { name: 'store', onStoreChange: () => commit }
-  const room = new Room({
-    documentId: 'paper',
-    extensions: [store],
-    shape,
-    onStorageFailure: (_room, error) => {
-      throw error
-    },
-    onHookFailure: (_room, _extension, error) => {
-      throw error
-    },
-    now: () => 0,
-  })
-  room.open()
+  const room = bareRoom([{ name: 'store', onStoreChange: () => commit }])
   return { room, land }
 }
 

@@ -3,20 +3,15 @@
  * lacked, with the deletions that were new (server/collab/update-encoding.ts), instead of Yjs's
  * own encoding of every transaction. The store and the relay must get exactly what changed.
  */
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
-import { MESSAGE_SYNC, SYNC_UPDATE } from '../../model/protocol'
-import type { ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
 import { InvalidUpdateError } from '../../server/collab/update-check'
-import { createDocumentModel } from '../../server/documents/content'
+import { bareMember, bareRoom, relayedUpdate } from '../support/bare-room'
 import { ParagraphText } from '../support/paragraph-text'
 import { loadTrace } from '../support/traces'
-
-const shape = createDocumentModel().shape
 
 interface Member extends RoomMember {
   /** The updates relayed to this member. */
@@ -24,39 +19,18 @@ interface Member extends RoomMember {
 }
 
 function member(user: string): Member {
-  const info: ConnectionInfo = {
-    id: user,
-    documentId: 'paper',
-    remoteAddress: undefined,
-    user,
-    close: (error) => {
-      throw error
-    },
-  }
   const relayed: Uint8Array[] = []
-  const send = (frame: Uint8Array) => {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === SYNC_UPDATE) relayed.push(decoding.readVarUint8Array(decoder))
+  const record = (frame: Uint8Array) => {
+    const update = relayedUpdate(frame)
+    if (update) relayed.push(update)
   }
-  return { info, relayed, send }
+  return { ...bareMember(user, record), relayed }
 }
 
 /** A room whose store keeps every update it is handed. */
 function recordingRoom() {
   const stored: Uint8Array[] = []
-  const room = new Room({
-    documentId: 'paper',
-    extensions: [{ name: 'store', onStoreChange: ({ update }) => void stored.push(update) }],
-    shape,
-    onStorageFailure: (_room, error) => {
-      throw error
-    },
-    onHookFailure: (_room, _extension, error) => {
-      throw error
-    },
-    now: () => 1_000,
-  })
-  room.open()
+  const room = bareRoom([{ name: 'store', onStoreChange: ({ update }) => void stored.push(update) }], { now: () => 1_000 })
   return { room, stored }
 }
 

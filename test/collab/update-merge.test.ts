@@ -3,20 +3,15 @@
  * (server/collab/update-merge.ts), checked against real editing: the joined update must make
  * the same document as the changes one by one, and as Y.mergeUpdates of them.
  */
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
-import { MESSAGE_SYNC, SYNC_UPDATE } from '../../model/protocol'
-import type { ConnectionInfo, Extension } from '../../server/collab/hooks'
-import { Room, type RoomMember } from '../../server/collab/room'
+import type { Extension } from '../../server/collab/hooks'
 import { encodeTransaction, type EncodedChange } from '../../server/collab/update-encoding'
 import { joinChanges } from '../../server/collab/update-merge'
-import { createDocumentModel } from '../../server/documents/content'
+import { bareMember, bareRoom, relayedUpdate } from '../support/bare-room'
 import { ParagraphText } from '../support/paragraph-text'
 import { loadTrace } from '../support/traces'
-
-const shape = createDocumentModel().shape
 
 /** A document typed by `writers` people in turns of `turn` edits from seph-blog1, with every change as the room encodes it. */
 function typedChanges(edits: number, writers: number, turn: number) {
@@ -71,18 +66,7 @@ describe('a room relaying a batch', () => {
   it('gives a reader the room’s document from joined batches of several writers’ keystrokes', async () => {
     let commit = commitPoint()
     const store: Extension = { name: 'store', onStoreChange: () => commit.promise }
-    const room = new Room({
-      documentId: 'paper',
-      extensions: [store],
-      shape,
-      onStorageFailure: (_room, error) => {
-        throw error
-      },
-      onHookFailure: (_room, _extension, error) => {
-        throw error
-      },
-      now: () => 0,
-    })
+    const room = bareRoom([store], { open: false })
     const { start, changes } = typedChanges(600, 3, 5)
     // The document loaded with its first paragraph, as every document starts.
     Y.applyUpdate(room.doc, start)
@@ -90,9 +74,9 @@ describe('a room relaying a batch', () => {
     // Keeping tombstones, as the room does, so that the two states can be compared byte for byte.
     const reader = new Y.Doc({ gc: false })
     Y.applyUpdate(reader, start)
-    const writers = [member('ada'), member('ben'), member('cy')]
+    const writers = [bareMember('ada'), bareMember('ben'), bareMember('cy')]
     for (const writer of writers) room.join(writer)
-    room.join({ ...member('reader'), send: (frame) => applyRelayed(reader, frame) })
+    room.join({ ...bareMember('reader'), send: (frame) => applyRelayed(reader, frame) })
     // Forty changes at a time become durable together, as in one group commit.
     for (let first = 0; first < changes.length; first += 40) {
       commit = commitPoint()
@@ -113,12 +97,7 @@ function commitPoint() {
   return { promise, resolve }
 }
 
-function member(user: string): RoomMember {
-  const info: ConnectionInfo = { id: user, documentId: 'paper', remoteAddress: undefined, user, close: () => {} }
-  return { info, send: () => {} }
-}
-
 function applyRelayed(doc: Y.Doc, frame: Uint8Array): void {
-  const decoder = decoding.createDecoder(frame)
-  if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === SYNC_UPDATE) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
+  const update = relayedUpdate(frame)
+  if (update) Y.applyUpdate(doc, update)
 }
