@@ -11,10 +11,9 @@
  * separate account that maintains the document, so the server checks and attributes each one's
  * edits as it would for real people. At the end a whole client checks every paragraph.
  */
-import { loadTrace } from '../test/support/traces'
 import { startCoffeehouse, startRelay, type Benchmark, type Result, type ServerProcess } from './support'
-import { signUp } from './support/peers'
 import { runCrowd, type CrowdResult, type Scenario } from './crowd/crowd'
+import { crowdAccounts, crowdText } from './crowd/crowd-document'
 import { describeCrowd, p99Of, passes } from './crowd/crowd-report'
 
 const STEPS = [50, 100, 150, 200, 250, 300]
@@ -33,11 +32,7 @@ function scenario(authors: number, text: string): Scenario {
 
 /** Raises N until an author's edits reach the probes too slowly, or not at all; returns every step run. */
 async function ramp(server: ServerProcess, text: string): Promise<Step[]> {
-  const accounts = STEPS.at(-1)!
-  const cookies =
-    server.kind === 'relay'
-      ? Array.from({ length: accounts }, () => undefined)
-      : await Promise.all(Array.from({ length: accounts }, (_, index) => signUp(server, `author ${index}`)))
+  const cookies = await crowdAccounts(server, STEPS.at(-1)!, 'author')
   const steps: Step[] = []
   for (const authors of STEPS) {
     const result = await runCrowd(server, scenario(authors, text), cookies)
@@ -62,7 +57,7 @@ export const authors: Benchmark = {
   name: 'authors',
   description: `authors typing at ${EDITS_PER_SECOND} edits/s with carets and as many readers, raised until p99 > ${TARGET_P99_MS} ms or an edit is lost`,
   async run() {
-    const text = loadTrace('seph-blog1').endContent.replace(/\n/g, ' ')
+    const text = crowdText()
     const relay = await startRelay()
     const relaySteps = await ramp(relay, text).finally(() => relay.stop())
     const coffeehouse = await startCoffeehouse()

@@ -7,11 +7,11 @@
  * to become a character (bench/browser/page-typist.ts). Baselines in the same run: the same
  * page and typing with nobody else present, and with 20 authors.
  */
-import { loadTrace } from '../test/support/traces'
 import { launchChromium, signedInPage } from './browser/chromium'
 import { MainThreadMeter, type BusySecond } from './browser/main-thread'
 import { placeCaret, typeAtPace, type Typed } from './browser/page-typist'
 import { runCrowd, type Scenario } from './crowd/crowd'
+import { crowdAccounts, crowdText } from './crowd/crowd-document'
 import { ms, percentile, startCoffeehouse, type Benchmark, type Result, type ServerProcess } from './support'
 import { openWritableDocument, signUp } from './support/peers'
 import type { Browser, Page } from 'playwright-core'
@@ -52,7 +52,7 @@ export const browserCrowd: Benchmark = {
     const browser = await launchChromium()
     try {
       const person = await signUp(server, 'browser person')
-      const cookies = await signUpAuthors(server, Math.max(...CROWDS))
+      const cookies = await crowdAccounts(server, Math.max(...CROWDS), 'crowd author')
       const alone = await measureAlone(server, browser, person)
       report(alone)
       const crowds: PageRun[] = []
@@ -68,13 +68,6 @@ export const browserCrowd: Benchmark = {
   },
 }
 
-/** One at a time: each sign-up hashes a password (scrypt), and many at once would only queue in the server. */
-async function signUpAuthors(server: ServerProcess, count: number): Promise<string[]> {
-  const cookies: string[] = []
-  for (let index = 0; index < count; index++) cookies.push(await signUp(server, `crowd author ${index}`))
-  return cookies
-}
-
 async function measureAlone(server: ServerProcess, browser: Browser, person: string): Promise<PageRun> {
   const { documentId } = await openWritableDocument(server, 'alone', person)
   const page = await openDocument(server, browser, person, documentId, 1)
@@ -85,8 +78,8 @@ async function measureAlone(server: ServerProcess, browser: Browser, person: str
   }
 }
 
-async function measureInCrowd(server: ServerProcess, browser: Browser, person: string, cookies: readonly string[]): Promise<PageRun> {
-  const text = loadTrace('seph-blog1').endContent.replace(/\n/g, ' ')
+async function measureInCrowd(server: ServerProcess, browser: Browser, person: string, cookies: readonly (string | undefined)[]): Promise<PageRun> {
+  const text = crowdText()
   const scenario: Scenario = {
     name: `browser crowd ${cookies.length}`,
     authors: cookies.length,

@@ -3,10 +3,9 @@
  * carets). The p99 from a keystroke to the probes, beside the plain relay's in the same run.
  * Readers complete the y-websocket handshake and count what they receive (bench/crowd/).
  */
-import { loadTrace } from '../test/support/traces'
 import { startCoffeehouse, startRelay, type Benchmark, type ServerProcess } from './support'
-import { signUp } from './support/peers'
 import { runCrowd, type Scenario } from './crowd/crowd'
+import { crowdAccounts, crowdText } from './crowd/crowd-document'
 import { describeCrowd, p99Of, passes } from './crowd/crowd-report'
 
 const READERS = 1_000
@@ -18,7 +17,7 @@ function scenario(text: string): Scenario {
 }
 
 async function measure(server: ServerProcess, text: string) {
-  const cookies = server.kind === 'relay' ? [] : await Promise.all(Array.from({ length: TYPISTS }, (_, index) => signUp(server, `typist ${index}`)))
+  const cookies = await crowdAccounts(server, TYPISTS, 'typist')
   const result = await runCrowd(server, scenario(text), cookies)
   console.error(`  ${server.kind}: ${describeCrowd(result)}`)
   return result
@@ -28,7 +27,7 @@ export const readers: Benchmark = {
   name: 'readers',
   description: `${READERS.toLocaleString('en')} readers of one document while ${TYPISTS} people type`,
   async run() {
-    const text = loadTrace('seph-blog1').endContent.replace(/\n/g, ' ')
+    const text = crowdText()
     const relay = await startRelay()
     const relayResult = await measure(relay, text).finally(() => relay.stop())
     const coffeehouse = await startCoffeehouse()

@@ -6,8 +6,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
-import { attribution as createAttribution } from './attribution/attribution-extension'
-import { accessControl as createAccessControl } from './auth/access'
+import { attribution as createAttribution, type Attribution } from './attribution/attribution-extension'
+import { accessControl as createAccessControl, type AccessControl } from './auth/access'
 import { Accounts } from './auth/accounts'
 import { Invites } from './auth/invites'
 import { createPasswordPolicy } from './auth/password-strength'
@@ -17,7 +17,7 @@ import { createSessions } from './auth/sessions'
 import { CollabServer } from './collab/collab-server'
 import type { AnyExtension, DocumentView } from './collab/hooks'
 import type { Config } from './config'
-import { createDocumentModel } from './documents/content'
+import { createDocumentModel, type DocumentModel } from './documents/content'
 import { createExporter } from './documents/export'
 import { documentRegistry } from './documents/registry'
 import { schemaGuard } from './documents/schema-guard'
@@ -26,6 +26,7 @@ import { History } from './history/history'
 import { createHttpApp } from './http/app'
 import { clientAddressOf } from './http/proxy-trust'
 import { FileStore } from './storage/file-store'
+import type { Store } from './storage/store'
 import { persistence } from './storage/persistence'
 import { Review } from './suggestions/review'
 import { suggestionRules } from './suggestions/suggestion-rules'
@@ -37,6 +38,35 @@ export interface Coffeehouse {
   listen(): Promise<AddressInfo>
   /** Stops accepting, closes every connection, stores every open document, releases DATA_DIR. */
   close(): Promise<void>
+}
+
+export interface SyncParts {
+  store: Store
+  model: DocumentModel
+  accessControl: AccessControl
+  attribution: Attribution
+  history: History
+  compactLogBytes: number
+  logger: Logger
+  onCompactionError: (documentId: string, error: unknown) => void
+}
+
+/**
+ * The sync server's extensions, in the order their hooks run: who may connect and write, who
+ * wrote what, the suggesting rules, the registry, storage, the schema guard, history. The
+ * update-cost benchmark runs the same list (bench/support/coffeehouse-room.ts).
+ */
+export function syncExtensions({ store, model, accessControl, attribution, history, compactLogBytes, logger, onCompactionError }: SyncParts): AnyExtension[] {
+  return [
+    accessControl,
+    attribution,
+    suggestionRules({ mustSuggest: (connection, document) => accessControl.mustSuggest(connection, document) }),
+    documentRegistry(store),
+    persistence({ store, alongside: attribution.snapshotPart, compactLogBytes, onCompactionError }),
+    // After persistence: each reads the document persistence loaded.
+    schemaGuard({ shape: model.shape, logger }),
+    history.extension,
+  ]
 }
 
 export async function createCoffeehouse(config: Config, logger: Logger): Promise<Coffeehouse> {
@@ -75,21 +105,16 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       onError: (document, error) => logger.error({ err: error, document }, 'recording a version failed'),
     })
 
-    const extensions: AnyExtension[] = [
+    const extensions = syncExtensions({
+      store,
+      model,
       accessControl,
       attribution,
-      suggestionRules({ mustSuggest: (connection, document) => accessControl.mustSuggest(connection, document) }),
-      documentRegistry(store),
-      persistence({
-        store,
-        alongside: attribution.snapshotPart,
-        compactLogBytes: config.compactLogBytes,
-        onCompactionError: (document, error) => logger.error({ err: error, document }, 'compaction failed'),
-      }),
-      // After persistence: each reads the document persistence loaded.
-      schemaGuard({ shape: model.shape, logger }),
-      history.extension,
-    ]
+      history,
+      compactLogBytes: config.compactLogBytes,
+      logger,
+      onCompactionError: (document, error) => logger.error({ err: error, document }, 'compaction failed'),
+    })
     const collab = new CollabServer({
       extensions,
       shape: model.shape,

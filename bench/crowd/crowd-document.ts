@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
-import { connectPeer, openWritableDocument } from '../support/peers'
+import { loadTrace } from '../../test/support/traces'
+import { connectPeer, openWritableDocument, signUp } from '../support/peers'
 import type { ServerProcess } from '../support/processes'
 
 export interface CrowdDocument {
@@ -82,4 +83,21 @@ export async function readParagraphs(server: ServerProcess, document: CrowdDocum
   } finally {
     reader.destroy()
   }
+}
+
+/**
+ * A session cookie for each of `count` new accounts named `${name} k`; on the relay, which has no
+ * accounts, nothing. One at a time: each sign-up hashes a password (scrypt), and many at once would
+ * only queue in the server.
+ */
+export async function crowdAccounts(server: ServerProcess, count: number, name: string): Promise<(string | undefined)[]> {
+  if (server.kind === 'relay') return Array.from({ length: count }, () => undefined)
+  const cookies: string[] = []
+  for (let index = 0; index < count; index++) cookies.push(await signUp(server, `${name} ${index}`))
+  return cookies
+}
+
+/** What the crowd types: seph-blog1's text on one line, each author from their own place in it. */
+export function crowdText(): string {
+  return loadTrace('seph-blog1').endContent.replace(/\n/g, ' ')
 }

@@ -1,7 +1,7 @@
 /**
- * A Coffeehouse room in this process, with the extensions server/app.ts lists, in its order,
+ * A Coffeehouse room in this process, with the extensions server/app.ts runs (syncExtensions),
  * over a real FileStore in a temporary directory: access control, attribution, the suggestion
- * rules, the registry, persistence (the update log, fdatasync included), the schema guard and
+ * rules, the registry, persistence (the update log, each write durable), the schema guard and
  * the history recorder. Members are in-process: what the room sends them is counted, not sent.
  * With `disk: false` the documents are in a MemoryStore instead, whose log is durable at once:
  * the same work without the disk's, which is the noisiest part of a shared machine.
@@ -13,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
+import { syncExtensions } from '../../server/app'
 import { attribution as createAttribution } from '../../server/attribution/attribution-extension'
 import { accessControl as createAccessControl } from '../../server/auth/access'
 import { Accounts, type User } from '../../server/auth/accounts'
@@ -22,14 +23,10 @@ import type { AnyExtension, ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
 import { runHook } from '../../server/collab/run-hooks'
 import { createDocumentModel, type DocumentModel } from '../../server/documents/content'
-import { documentRegistry } from '../../server/documents/registry'
-import { schemaGuard } from '../../server/documents/schema-guard'
 import { History } from '../../server/history/history'
 import { FileStore } from '../../server/storage/file-store'
 import { MemoryStore } from '../../server/storage/memory-store'
 import type { Store } from '../../server/storage/store'
-import { persistence } from '../../server/storage/persistence'
-import { suggestionRules } from '../../server/suggestions/suggestion-rules'
 
 /** A day: no version is recorded by History's idle timers while a stream runs. */
 const NEVER_MS = 24 * 60 * 60 * 1000
@@ -131,22 +128,18 @@ function extensionsLikeTheServer(store: Store, accounts: Accounts, sessionStore:
       throw error
     },
   })
-  return [
+  return syncExtensions({
+    store,
+    model,
     accessControl,
     attribution,
-    suggestionRules({ mustSuggest: (connection, document) => accessControl.mustSuggest(connection, document) }),
-    documentRegistry(store),
-    persistence({
-      store,
-      alongside: attribution.snapshotPart,
-      compactLogBytes: COMPACT_LOG_BYTES,
-      onCompactionError: (_document, error) => {
-        throw error
-      },
-    }),
-    schemaGuard({ shape: model.shape, logger: pino({ level: 'silent' }) }),
-    history.extension,
-  ]
+    history,
+    compactLogBytes: COMPACT_LOG_BYTES,
+    logger: pino({ level: 'silent' }),
+    onCompactionError: (_document, error) => {
+      throw error
+    },
+  })
 }
 
 function countingMember(documentId: string, user: string, index: number): CountingMember {

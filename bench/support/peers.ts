@@ -14,7 +14,7 @@ export interface Peer {
   destroy(): void
 }
 
-export function connectPeer(server: ServerProcess, documentId: string, cookie?: string): Peer {
+export function connectPeer(server: Pick<ServerProcess, 'collabUrl'>, documentId: string, cookie?: string): Peer {
   const doc = new Y.Doc()
   const headers = cookie ? { cookie } : {}
   class AuthenticatedWebSocket extends WebSocket {

@@ -8,7 +8,6 @@
  */
 import * as Y from 'yjs'
 import { connectPeer, type Peer } from './peers'
-import type { ServerProcess } from './processes'
 
 type Request = { readers: number; collabUrl: string; documentId: string } | { until: Uint8Array } | { stop: true }
 
@@ -22,9 +21,7 @@ async function main(): Promise<void> {
   let readers: Peer[] = []
   process.on('message', async (request: Request) => {
     if ('readers' in request) {
-      // connectPeer needs only the collab address of the server.
-      const server = { collabUrl: request.collabUrl } as ServerProcess
-      readers = Array.from({ length: request.readers }, () => connectPeer(server, request.documentId))
+      readers = Array.from({ length: request.readers }, () => connectPeer({ collabUrl: request.collabUrl }, request.documentId))
       await Promise.all(readers.map((reader) => reader.synced()))
       say('synced')
     } else if ('until' in request) {
