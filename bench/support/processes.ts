@@ -1,7 +1,8 @@
 /**
  * Servers under test run in their own process, so that the benchmark's clients (in this
  * process) never share an event loop with them: the real server (`server/main.ts`) or the
- * plain relay (`bench/relay/main.ts`).
+ * plain relay (`bench/relay/main.ts`). Both run with the Node flags `npm start` gives the server
+ * (server/node-flags.ts), so the baseline has the same runtime as what it is compared with.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { SERVER_NODE_FLAGS } from '../../server/node-flags'
 import type { ProbeRequest, ProbeResponse } from './probe-messages'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -48,7 +50,7 @@ export function startRelay(): Promise<ServerProcess> {
 async function startProcess(kind: ServerProcess['kind'], entry: string, environment: Record<string, string>): Promise<ServerProcess> {
   // BENCH_PROFILE=DIR writes a CPU profile of every server under test into DIR when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
-  const child = spawn(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', '--import', './bench/support/probe.ts', entry], {
+  const child = spawn(process.execPath, ['--expose-gc', ...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', '--import', './bench/support/probe.ts', entry], {
     cwd: repositoryRoot,
     env: { ...process.env, PORT: '0', ...environment },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

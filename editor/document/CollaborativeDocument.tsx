@@ -36,7 +36,7 @@ import { ConnectionNotice } from './ConnectionNotice'
 import { DocumentSheet } from './DocumentSheet'
 import { ReadOnlyBanner } from './ReadOnlyBanner'
 import { SaveStatus } from './SaveStatus'
-import { useConnectionView } from './use-collab-session'
+import { useConnectionFate } from './use-collab-session'
 import { useDocumentEditor } from './use-document-editor'
 import { useFindOnLoad } from './use-find-on-load'
 import { useLeaveWarning } from './use-leave-warning'
@@ -66,7 +66,7 @@ export function CollaborativeDocument({
   resynced,
   onDismissResync,
 }: CollaborativeDocumentProps) {
-  const connection = useConnectionView(session)
+  const connection = useConnectionFate(session)
   const [linkFormOpen, setLinkFormOpen] = useState(false)
   const openLinkForm = useCallback(() => setLinkFormOpen(true), [])
   const closeLinkForm = useCallback(() => setLinkFormOpen(false), [])
@@ -111,7 +111,7 @@ export function CollaborativeDocument({
 
   return (
     <div className="document-layout">
-      <AppHeader title={document.title} status={<SaveStatus view={connection} reading={!writer} />}>
+      <AppHeader title={document.title} status={<SaveStatus session={session} reading={!writer} />}>
         {canManage(document.role) && (
           <ShareButton document={document} onDocumentChange={onDocumentChange} onAccessChange={onAccessChange} />
         )}

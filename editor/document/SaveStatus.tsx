@@ -6,7 +6,8 @@
  * the person while they type.
  */
 import { readingStatusText, SAVE_STATUS_TEXT, type SaveState } from './save-status'
-import type { ConnectionView } from './use-collab-session'
+import type { CollabSession } from './collab-session'
+import { useConnectionView } from './use-collab-session'
 import './save-status.css'
 
 function StatusIcon({ state }: { state: SaveState }) {
@@ -22,7 +23,7 @@ function StatusIcon({ state }: { state: SaveState }) {
 }
 
 interface SaveStatusProps {
-  readonly view: ConnectionView
+  readonly session: CollabSession
   /** The caller may not edit: there is nothing of theirs to save. */
   readonly reading?: boolean
 }
@@ -37,8 +38,8 @@ function ReadingIcon() {
   )
 }
 
-export function SaveStatus({ view, reading = false }: SaveStatusProps) {
-  const { saveState, hasConnected, closure } = view
+export function SaveStatus({ session, reading = false }: SaveStatusProps) {
+  const { saveState, hasConnected, closure } = useConnectionView(session)
   const text = reading ? readingStatusText(saveState) : SAVE_STATUS_TEXT[saveState]
   // Before the first connection "Offline" would be a false alarm during an ordinary page load;
   // the class fades it in only if the handshake takes noticeably long.

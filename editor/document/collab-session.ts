@@ -1,6 +1,7 @@
 /**
  * One open document: its Y.Doc, the websocket provider that syncs it (applying others' changes
- * in batches, remote-changes.ts), and the save tracker.
+ * in batches, remote-changes.ts, and sending only this tab's own presence, own-presence-only.ts),
+ * and the save tracker.
  *
  * No React here. The page creates a session when it mounts and destroys it when it unmounts;
  * the session exposes plain getters and a subscribe function for useSyncExternalStore.
@@ -9,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode, MESSAGE_SAVED, readSaved, SAVE_ACK_PARAM } from '../../model/protocol'
 import { countingWebSocket } from './counting-websocket'
+import { sendOwnPresenceOnly } from './own-presence-only'
 import { RemoteChanges } from './remote-changes'
 import { type SaveState, saveState } from './save-status'
 import { SaveTracker } from './save-tracker'
@@ -49,6 +51,7 @@ export class CollabSession {
   readonly tracker = new SaveTracker()
   readonly provider: WebsocketProvider
   readonly #remoteChanges: RemoteChanges
+  readonly #stopPresenceFilter: () => void
   #closure: Closure | null = null
   #hasConnected = false
   #hasSynced = false
@@ -70,6 +73,7 @@ export class CollabSession {
       WebSocketPolyfill: countingWebSocket(this.tracker),
     })
     this.#remoteChanges = new RemoteChanges(this.provider)
+    this.#stopPresenceFilter = sendOwnPresenceOnly(this.provider)
     // Leaves the encoder empty: the acknowledgement needs no reply.
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       this.tracker.recordSaved(readSaved(decoder))
@@ -133,6 +137,7 @@ export class CollabSession {
   destroy(): void {
     this.#listeners.clear()
     this.#remoteChanges.stop()
+    this.#stopPresenceFilter()
     // The provider first (it tells others we left), then the doc, which also ends the awareness.
     this.provider.destroy()
     this.doc.destroy()

@@ -31,16 +31,30 @@ export interface ConnectionView {
   readonly saveState: SaveState
   readonly hasConnected: boolean
   readonly closure: Closure | null
-  readonly accessChanges: number
 }
 
-/** Re-renders when the save state, the first connection or a final close changes. */
+/**
+ * Re-renders when the save state, the first connection or a final close changes. The save
+ * state changes twice a keystroke ("Saving…", "All changes saved"), so only the status line
+ * reads it, not the whole page.
+ */
 export function useConnectionView(session: CollabSession): ConnectionView {
   const saveState = useSyncExternalStore(session.subscribe, () => session.saveState)
   const hasConnected = useSyncExternalStore(session.subscribe, () => session.hasConnected)
   const closure = useSyncExternalStore(session.subscribe, () => session.closure)
+  return { saveState, hasConnected, closure }
+}
+
+export interface ConnectionFate {
+  readonly closure: Closure | null
+  readonly accessChanges: number
+}
+
+/** Re-renders only when the server ends the connection for good or says this person's role changed. */
+export function useConnectionFate(session: CollabSession): ConnectionFate {
+  const closure = useSyncExternalStore(session.subscribe, () => session.closure)
   const accessChanges = useSyncExternalStore(session.subscribe, () => session.accessChanges)
-  return { saveState, hasConnected, closure, accessChanges }
+  return { closure, accessChanges }
 }
 
 const noSubscription = () => () => {}

@@ -12,11 +12,22 @@ import { crc32 } from 'node:zlib'
 export const RECORD_HEADER_BYTES = 8
 
 export function encodeRecord(payload: Uint8Array): Buffer {
-  const record = Buffer.allocUnsafe(RECORD_HEADER_BYTES + payload.length)
-  record.writeUInt32LE(payload.length, 0)
-  record.writeUInt32LE(crc32(payload), 4)
-  record.set(payload, RECORD_HEADER_BYTES)
-  return record
+  return encodeRecords([payload])
+}
+
+/** Several records, one after another, in one buffer: a group commit's write allocates once, not once per keystroke. */
+export function encodeRecords(payloads: readonly Uint8Array[]): Buffer {
+  let length = 0
+  for (const payload of payloads) length += RECORD_HEADER_BYTES + payload.length
+  const records = Buffer.allocUnsafe(length)
+  let offset = 0
+  for (const payload of payloads) {
+    records.writeUInt32LE(payload.length, offset)
+    records.writeUInt32LE(crc32(payload), offset + 4)
+    records.set(payload, offset + RECORD_HEADER_BYTES)
+    offset += RECORD_HEADER_BYTES + payload.length
+  }
+  return records
 }
 
 export interface DecodedRecords {

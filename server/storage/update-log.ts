@@ -25,7 +25,7 @@ import { constants } from 'node:fs'
 import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { LogClosedError, type DocumentLog, type OpenedLog } from './document-log'
-import { decodeRecords, encodeRecord } from './records'
+import { decodeRecords, encodeRecord, encodeRecords } from './records'
 import { removeFilesDurably, syncDirectory, truncateDurably, writeFileAtomically } from './durable-files'
 
 const FILE_NAME = /^(snapshot|log)-(\d+)\.bin$/
@@ -52,7 +52,8 @@ export interface UpdateLogOptions {
 
 /** The records waiting for the next write, and the promise they share: they become durable together. */
 interface PendingWrite {
-  records: Buffer[]
+  /** Payloads, framed only when written. */
+  records: Uint8Array[]
   written: Promise<void>
   resolve: () => void
   reject: (error: unknown) => void
@@ -105,7 +106,7 @@ export class UpdateLog implements DocumentLog {
     return { log: new UpdateLog(directory, generation, file, fileBytes, options.onClose ?? (() => {})), snapshot, records }
   }
 
-  /** Resolves once the record is on disk. */
+  /** Resolves once the record is on disk. The record is kept, not copied, until then: it must not change. */
   append(record: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
     if (this.failure !== null) return Promise.reject(this.failure)
@@ -115,7 +116,7 @@ export class UpdateLog implements DocumentLog {
       // flush() settles the records' promise itself, with the write's error if it fails.
       void this.enqueue(() => this.flush(pending))
     }
-    this.pending.records.push(encodeRecord(record))
+    this.pending.records.push(record)
     return this.pending.written
   }
 
@@ -159,7 +160,7 @@ export class UpdateLog implements DocumentLog {
     if (this.pending === write) this.pending = null
     try {
       if (this.failure !== null) throw this.failure
-      const bytes = Buffer.concat(write.records)
+      const bytes = encodeRecords(write.records)
       await writeFully(this.file, bytes, this.fileBytes)
       if (DURABLE_APPEND === null) await this.file.datasync()
       this.fileBytes += bytes.length

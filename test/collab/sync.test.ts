@@ -1,25 +1,11 @@
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { CloseCode, MESSAGE_AWARENESS } from '../../model/protocol'
+import { CloseCode } from '../../model/protocol'
 import { signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { next, until } from '../support/events'
+import { presenceClients } from '../support/presence-frames'
 import { startServer } from '../support/server'
-
-/** The client ids whose presence a server frame carries; none if it is not a presence frame. */
-function presenceClients(frame: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(frame)
-  if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return []
-  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-  const clients: number[] = []
-  for (let count = decoding.readVarUint(update); count > 0; count--) {
-    clients.push(decoding.readVarUint(update))
-    decoding.readVarUint(update)
-    decoding.readVarString(update)
-  }
-  return clients
-}
 
 describe('live co-editing', () => {
   it('gives a new client the starter manifesto', async () => {
