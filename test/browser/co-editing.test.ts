@@ -53,6 +53,7 @@ describe.skipIf(!browserAvailable)('co-editing in the browser', () => {
     expect(exported).toContain(' Ada adds a sentence at the end.')
   })
 
+  // Regression: y-tiptap's caret plugin republished an unmoved caret after every change someone else made.
   it('publishes the person’s caret when it moves, not again each time someone else’s typing arrives', async () => {
     const server = await startServer()
     // Ben first: the first account is the site's administrator, who makes Ben a maintainer.

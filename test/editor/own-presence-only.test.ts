@@ -24,6 +24,7 @@ function recordPresenceSent(client: TestClient): number[][] {
 }
 
 describe('sending only this tab’s own presence', () => {
+  // Regression: the stock provider sent every frame of other people's presence back to the server.
   it('sends the person’s own caret but not the presence it receives from others', async () => {
     const server = await startServer()
     const alice = connectClient(server, MANIFESTO_ID, await signUpMaintainer(server, 'alice'))
