@@ -8,7 +8,7 @@ import { EditProbe } from './edit-probe'
 import { LightAuthor } from './light-author'
 import { LightSocket } from './light-socket'
 import * as Y from 'yjs'
-import { wallNow } from './wall-clock'
+import { machineNow } from './machine-clock'
 
 interface Crowd {
   plan: ClientPlan
@@ -40,7 +40,7 @@ async function type(crowd: Crowd, at: number, phases: number[]): Promise<void> {
   const done = new Array<number>(authors.length).fill(0)
   let remaining = authors.length * plan.edits
   while (remaining > 0) {
-    const now = wallNow()
+    const now = machineNow()
     let next = Number.POSITIVE_INFINITY
     for (let index = 0; index < authors.length; index++) {
       if (done[index] === plan.edits) continue
@@ -52,7 +52,7 @@ async function type(crowd: Crowd, at: number, phases: number[]): Promise<void> {
       }
       if (done[index]! < plan.edits) next = Math.min(next, due[index]!)
     }
-    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - wallNow())))
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - machineNow())))
   }
 }
 
@@ -67,10 +67,10 @@ async function main(): Promise<void> {
           return
         case 'start': {
           const cpu = process.cpuUsage()
-          const started = wallNow()
+          const started = machineNow()
           await type(crowd!, message.at, message.phases)
           const { user, system } = process.cpuUsage(cpu)
-          say({ type: 'typed', authors: crowd!.authors.map((author) => author.report()), cpuSeconds: (user + system) / 1e6, seconds: (wallNow() - started) / 1000 })
+          say({ type: 'typed', authors: crowd!.authors.map((author) => author.report()), cpuSeconds: (user + system) / 1e6, seconds: (machineNow() - started) / 1000 })
           return
         }
         case 'await': {

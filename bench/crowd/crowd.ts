@@ -12,7 +12,7 @@ import { openCrowdDocument, readParagraphs } from './crowd-document'
 import type { Arrivals } from './edit-probe'
 import type { AuthorLog } from './light-author'
 import type { ClientPlan, FromClients, ToClients } from './messages'
-import { wallNow } from './wall-clock'
+import { machineNow } from './machine-clock'
 
 export interface Scenario {
   name: string
@@ -86,7 +86,7 @@ export async function runCrowd(
     await options.companion?.ready(document.documentId)
     const serverCpu = await server.cpuSeconds()
     const interval = 1000 / scenario.editsPerSecond
-    const start = wallNow() + 200
+    const start = machineNow() + 200
     const typing = Promise.all(
       processes.map((child, index) => {
         // Spread over the first interval, so that the authors do not type in step.
@@ -99,7 +99,7 @@ export async function runCrowd(
     const serverLoad = (serverCpuAfter - serverCpu) / typingSeconds
     const logs = typed.flatMap((report) => report.authors)
     const finals: Array<[number, number]> = logs.map((log) => [log.clientId, log.clocks.at(-1) ?? 0])
-    const deadline = wallNow() + (scenario.catchUpSeconds ?? CATCH_UP_SECONDS) * 1000
+    const deadline = machineNow() + (scenario.catchUpSeconds ?? CATCH_UP_SECONDS) * 1000
     const arrived = await Promise.all(processes.map((child) => child.request({ type: 'await', finals, deadline }, 'arrived')))
     const serverSeconds = (await server.cpuSeconds()) - serverCpu
     const timing = timeEdits(logs, arrived.flatMap((report) => report.probes), start + scenario.warmUpSeconds * 1000)

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import { LightSocket } from './light-socket'
-import { wallNow } from './wall-clock'
+import { machineNow } from './machine-clock'
 
 /** Per author's client id: the clocks reached, in order, and when. */
 export type Arrivals = Record<number, { clocks: number[]; at: number[] }>
@@ -28,7 +28,7 @@ export class EditProbe {
   /** Resolves once every author's clock has reached its final value, or at the deadline. */
   holds(finals: Map<number, number>, deadline: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, Math.max(0, deadline - wallNow()))
+      const timer = setTimeout(resolve, Math.max(0, deadline - machineNow()))
       this.awaited = {
         finals,
         resolve: () => {
@@ -53,7 +53,7 @@ export class EditProbe {
   }
 
   private arrived(update: Uint8Array): void {
-    const at = wallNow()
+    const at = machineNow()
     for (const [client, clock] of Y.parseUpdateMeta(update).to) {
       if (clock <= (this.reached.get(client) ?? 0)) continue
       this.reached.set(client, clock)

@@ -10,7 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { DOCUMENT_FRAGMENT } from '../../model/schema/extensions'
 import { LightSocket } from './light-socket'
-import { wallNow } from './wall-clock'
+import { machineNow } from './machine-clock'
 
 export interface AuthorPlan {
   /** The paragraph's index in the document's fragment. */
@@ -23,7 +23,7 @@ export interface AuthorPlan {
 export interface AuthorLog {
   clientId: number
   paragraph: number
-  /** The Yjs clock after each keystroke, and when it was sent (wallNow). */
+  /** The Yjs clock after each keystroke, and when it was sent (machineNow). */
   clocks: number[]
   sentAt: number[]
   typed: string
@@ -63,7 +63,7 @@ export class LightAuthor {
     this.line.insert(this.line.length, character)
     this.log.typed += character
     this.log.clocks.push(Y.getState(this.doc.store, this.doc.clientID))
-    this.log.sentAt.push(wallNow())
+    this.log.sentAt.push(machineNow())
     if (!this.withCaret) return
     const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(this.line, this.line.length))
     this.awareness.setLocalStateField('cursor', { anchor: caret, head: caret })

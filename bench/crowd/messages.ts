@@ -18,9 +18,9 @@ export interface ClientPlan {
 
 export type ToClients =
   | { type: 'plan'; plan: ClientPlan }
-  /** Type from `at` (wallNow); this process's author k starts `phases[k]` ms into the first interval. */
+  /** Type from `at` (machineNow); this process's author k starts `phases[k]` ms into the first interval. */
   | { type: 'start'; at: number; phases: number[] }
-  /** Wait until the probes hold every author's final clock, or until `deadline` (wallNow). */
+  /** Wait until the probes hold every author's final clock, or until `deadline` (machineNow). */
   | { type: 'await'; finals: Array<[number, number]>; deadline: number }
   | { type: 'stop' }
 
