@@ -8,6 +8,7 @@
  * the rest of the frame.
  */
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -124,4 +125,16 @@ function parseAwarenessState(json: string): Record<string, unknown> | null {
     throw new MalformedMessageError('an awareness state must be a JSON object or null')
   }
   return state as Record<string, unknown>
+}
+
+/** The awareness update that applies `entries`, as y-protocols reads one. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
 }

@@ -9,24 +9,31 @@
  * encode every transaction again, which it does for anyone listening to 'update'.
  * The room also keeps each extension's state for this document, and drops it on destroy.
  */
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { ContentShape } from './content-shape'
-import { readAwarenessState, type AwarenessEntry, type ReceivedAwarenessEntry } from './frames'
+import { encodeAwarenessEntries, readAwarenessState, type ReceivedAwarenessEntry } from './frames'
 import type { AnyExtension, ChangePayload, ConnectionInfo, DocumentView, Extension } from './hooks'
 import { isProvenance, type Provenance } from './provenance'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
 import { PresenceBatch } from './presence-batch'
 import { RelayBatch } from './relay-batch'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './server-frames'
-import { checkUpdate, InvalidUpdateError } from './update-check'
+import { checkUpdate, checkUpdates, InvalidUpdateError, type CheckedUpdate } from './update-check'
 import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
   readonly info: ConnectionInfo
   send(frame: Uint8Array): void
+}
+
+/** What became of updates handed to the room together (Room.applyClientUpdates). */
+export interface AppliedUpdates {
+  /** For each update applied, in order: resolves once it is stored. */
+  readonly stored: readonly Promise<void>[]
+  /** Why the update after those was refused (the rest were not tried), or null. */
+  readonly refusal: unknown
 }
 
 /** The transaction origin of a client's update: lets the room find the sender, and what its check wrote. */
@@ -129,7 +136,42 @@ export class Room implements DocumentView {
    * document untouched, if the update is invalid or an extension refuses it.
    */
   applyClientUpdate(update: Uint8Array, sender: RoomMember): Promise<void> {
-    const checked = checkUpdate(this.doc, update, this.options.shape)
+    return this.applyChecked(checkUpdate(this.doc, update, this.options.shape), sender)
+  }
+
+  /**
+   * Applies updates that one client sent one after another, as one socket read brought them,
+   * in one transaction: the check, the extensions' hooks, the log record and the relay are paid
+   * once for all of them rather than once each, which is a third of the server's work when
+   * someone pastes or a reconnecting editor sends what it wrote offline (docs/benchmarks.md,
+   * throughput). The extensions see the updates as one: the suggestion rules compare the
+   * document before the first with the document after the last.
+   *
+   * If they are refused together, they are tried one by one, so that those before the refused
+   * one are applied as they would have been on their own. Returns, for each update applied, the
+   * promise that it is stored, and why the rest were refused, if they were.
+   */
+  applyClientUpdates(updates: readonly Uint8Array[], sender: RoomMember): AppliedUpdates {
+    if (updates.length > 1) {
+      try {
+        const stored = this.applyChecked(checkUpdates(this.doc, updates, this.options.shape), sender)
+        return { stored: updates.map(() => stored), refusal: null }
+      } catch {
+        // Which of them is refused, and what went in before it, is found one by one.
+      }
+    }
+    const stored: Promise<void>[] = []
+    for (const update of updates) {
+      try {
+        stored.push(this.applyClientUpdate(update, sender))
+      } catch (refusal) {
+        return { stored, refusal }
+      }
+    }
+    return { stored, refusal: null }
+  }
+
+  private applyChecked(checked: CheckedUpdate, sender: RoomMember): Promise<void> {
     runBeforeApplyUpdate(this.options.extensions, (extension) => ({
       documentId: this.documentId,
       document: this,
@@ -278,15 +320,4 @@ interface AwarenessChanges {
   added: number[]
   updated: number[]
   removed: number[]
-}
-
-function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, clock)
-    encoding.writeVarString(encoder, JSON.stringify(state))
-  }
-  return encoding.toUint8Array(encoder)
 }

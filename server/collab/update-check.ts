@@ -63,7 +63,18 @@ interface UpdateIndex {
 
 /** Returns the update to apply, re-encoded from what was checked. Throws InvalidUpdateError. */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, shape: ContentShape): CheckedUpdate {
-  const { structs, ds } = decode(update)
+  return checkUpdates(doc, [update], shape)
+}
+
+/**
+ * Checks updates that one client sent one after another as if they were one: the second may
+ * build on the first (continue its clocks, name its items, delete them), and one canonical
+ * update holds them all. Throws InvalidUpdateError if the whole is not valid, which it is
+ * not if one of them is not, or if two of them overlap (a client resending what it sent
+ * just before); the caller then checks them one by one.
+ */
+export function checkUpdates(doc: Y.Doc, updates: readonly Uint8Array[], shape: ContentShape): CheckedUpdate {
+  const { structs, ds } = updates.length === 1 ? decode(updates[0]!) : decodeAll(updates)
   const index = indexStructs(doc, structs)
   for (const struct of structs) {
     // Even structs the document already has are checked: Yjs resolves their references before it skips them.
@@ -120,6 +131,11 @@ function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   } catch (error) {
     throw new InvalidUpdateError(`undecodable update: ${(error as Error).message}`)
   }
+}
+
+function decodeAll(updates: readonly Uint8Array[]): ReturnType<typeof Y.decodeUpdate> {
+  const decoded = updates.map(decode)
+  return { structs: decoded.flatMap(({ structs }) => structs), ds: Y.mergeDeleteSets(decoded.map(({ ds }) => ds)) }
 }
 
 function indexStructs(doc: Y.Doc, structs: Array<Struct | Y.Skip>): UpdateIndex {

@@ -4,11 +4,11 @@ import * as Y from 'yjs'
 import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '../../model/protocol'
 import { encodeSyncUpdate } from '../../server/collab/server-frames'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp } from '../support/accounts'
+import { signUp, signUpMaintainer } from '../support/accounts'
 import { appendParagraph, connectClient, textOf } from '../support/clients'
 import { until } from '../support/events'
 import { awarenessFrame, openRawSocket } from '../support/raw-socket'
-import { serverState as serverStateOf } from '../support/server-document'
+import { serverContent, serverState as serverStateOf } from '../support/server-document'
 import { startServer, type TestServer } from '../support/server'
 
 const serverState = (server: TestServer) => serverStateOf(server, MANIFESTO_ID)
@@ -108,6 +108,34 @@ describe('bad input on the websocket', () => {
     const closed = await raw.closed
     expect(closed.code).toBe(CloseCode.malformedMessage)
     expect(closed.reason).not.toMatch(/awareness/)
+  })
+
+  it('applies the updates sent before a refused one in the same write, and none after it', async () => {
+    const server = await startServer()
+    const maya = await signUpMaintainer(server, 'maya')
+    const watcher = await withWatcher(server)
+    const writer = new Y.Doc()
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(watcher.doc))
+    const sent: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => sent.push(update))
+    appendParagraph(writer, 'Sent first.')
+    appendParagraph(writer, 'Sent second.')
+    const smuggler = new Y.Doc()
+    smuggler.getMap('smuggled').set('key', 'value')
+    sent.push(Y.encodeStateAsUpdate(smuggler))
+    appendParagraph(writer, 'Sent after the refused one.')
+    const raw = openRawSocket(server.collabUrl, MANIFESTO_ID, maya.cookie)
+    await raw.joined
+    // One write, so that the server reads the frames together (connection.ts applies such frames as one).
+    const socket = (raw.socket as unknown as { _socket: import('node:net').Socket })._socket
+    socket.cork()
+    for (const update of sent) raw.socket.send(encodeSyncUpdate(update))
+    socket.uncork()
+    expect(await raw.closed).toMatchObject({ code: CloseCode.malformedMessage, reason: expect.stringMatching(/smuggled/) })
+    await until(() => textOf(watcher.doc).includes('Sent second.'), [watcher.doc], 'update')
+    const content = await serverContent(server, MANIFESTO_ID)
+    expect(content.textContent).toContain('Sent first.')
+    expect(content.textContent).not.toContain('Sent after the refused one.')
   })
 
   it('refuses an upgrade outside /collab', async () => {

@@ -5,12 +5,12 @@
  */
 import * as decoding from 'lib0/decoding'
 import { MESSAGE_SYNC, SYNC_UPDATE } from '../../model/protocol'
-import type { ConnectionInfo, Extension } from '../../server/collab/hooks'
+import type { AnyExtension, ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
 import { createDocumentModel } from '../../server/documents/content'
 
 /** `open: false` leaves the room to be opened by the test, after it has loaded what the document holds. */
-export function bareRoom(extensions: Extension[], { now = () => 0, open = true }: { now?: () => number; open?: boolean } = {}): Room {
+export function bareRoom(extensions: readonly AnyExtension[], { now = () => 0, open = true }: { now?: () => number; open?: boolean } = {}): Room {
   const room = new Room({
     documentId: 'paper',
     extensions,

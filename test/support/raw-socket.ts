@@ -12,8 +12,9 @@ export interface RawSocket {
   frames: Uint8Array[]
 }
 
-export function openRawSocket(collabUrl: string, documentId: string): RawSocket {
-  const socket = new WebSocket(`${collabUrl}/${documentId}`)
+/** `cookie`: the session cookie of a signed-in person (see signUp), sent with the upgrade. */
+export function openRawSocket(collabUrl: string, documentId: string, cookie?: string): RawSocket {
+  const socket = new WebSocket(`${collabUrl}/${documentId}`, cookie ? { headers: { cookie } } : {})
   const frames: Uint8Array[] = []
   socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
   const joined = new Promise<Uint8Array>((resolve, reject) => {
