@@ -128,7 +128,7 @@ function parseAwarenessState(json: string): Record<string, unknown> | null {
 }
 
 /** The awareness update that applies `entries`, as y-protocols reads one. */
-export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)
   for (const { clientId, clock, state } of entries) {

@@ -7,18 +7,18 @@
  * What is stored and relayed for a client's update is what its check wrote, the structs the
  * document lacked, with the deletions that were new (update-encoding.ts): Yjs is not asked to
  * encode every transaction again, which it does for anyone listening to 'update'.
- * The room also keeps each extension's state for this document, and drops it on destroy.
+ * The room also keeps each extension's state for this document, and drops it on destroy, and
+ * its presence (room-presence.ts).
  */
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { ContentShape } from './content-shape'
-import { encodeAwarenessEntries, readAwarenessState, type ReceivedAwarenessEntry } from './frames'
+import type { ReceivedAwarenessEntry } from './frames'
 import type { AnyExtension, ChangePayload, ConnectionInfo, DocumentView, Extension } from './hooks'
 import { isProvenance, type Provenance } from './provenance'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
-import { PresenceBatch } from './presence-batch'
 import { RelayBatch } from './relay-batch'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './server-frames'
+import { RoomPresence } from './room-presence'
+import { encodeSyncStep1, encodeSyncStep2 } from './server-frames'
 import { checkUpdate, checkUpdates, InvalidUpdateError, type CheckedUpdate } from './update-check'
 import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
 
@@ -68,19 +68,14 @@ export interface RoomOptions {
 
 export class Room implements DocumentView {
   readonly doc = new Y.Doc({ gc: false })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly members = new Set<RoomMember>()
   /** Each extension's state for this document (Extension.createState). */
   private readonly states = new Map<AnyExtension, unknown>()
-  /** Who set each awareness client id: a client may not overwrite another's presence. */
-  private readonly awarenessOwners = new Map<number, RoomMember>()
   private readonly unsettled = new Set<Promise<void>>()
   private readonly relays = new RelayBatch<RoomMember>(() => this.members)
-  private readonly presence = new PresenceBatch(this.awareness, () => this.members)
+  private readonly presence = new RoomPresence<RoomMember>(this.doc, () => this.members)
 
   constructor(private readonly options: RoomOptions) {
-    // The server is not a participant; it has no presence of its own.
-    this.awareness.setLocalState(null)
     // Registered before any extension's state exists, so every transaction is stamped before anyone reads it.
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.stamp(transaction))
     for (const extension of options.extensions) {
@@ -102,22 +97,20 @@ export class Room implements DocumentView {
   open(): void {
     // Where Yjs would encode the 'update' event: after the transaction's observers and merges.
     this.doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => this.changed(transaction))
-    this.awareness.on('update', (changes: AwarenessChanges) => this.awarenessChanged(changes))
+    this.presence.open()
   }
 
   join(member: RoomMember): void {
     this.members.add(member)
     // Our state vector makes the client answer with whatever it has that we lack.
     member.send(encodeSyncStep1(this.doc))
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) member.send(encodeAwareness(this.awareness, states))
+    const presence = this.presence.encodeForNewcomer()
+    if (presence !== null) member.send(presence)
   }
 
   leave(member: RoomMember): void {
     this.members.delete(member)
-    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === member).map(([clientId]) => clientId)
-    for (const clientId of owned) this.awarenessOwners.delete(clientId)
-    awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
+    this.presence.forget(member)
   }
 
   /**
@@ -194,35 +187,22 @@ export class Room implements DocumentView {
   }
 
   applyAwareness(entries: ReceivedAwarenessEntry[], sender: RoomMember): void {
-    // The server's own entry (setServerPresence) is the server's: a client writing under its id would speak for it.
-    // Only the sender's own entries are read; the rest are the echo of what the server sent (frames.ts).
-    const owned = entries
-      .filter((entry) => entry.clientId !== this.awareness.clientID && (this.awarenessOwners.get(entry.clientId) ?? sender) === sender)
-      .map(readAwarenessState)
-    const accepted = runBeforeApplyAwareness(this.options.extensions, owned, (extension, entries) => ({
+    const accepted = runBeforeApplyAwareness(this.options.extensions, this.presence.entriesOf(entries, sender), (extension, entries) => ({
       documentId: this.documentId,
       document: this,
       entries,
       connection: sender.info,
       state: this.states.get(extension),
     }))
-    if (accepted.length === 0) return
-    for (const { clientId, state } of accepted) {
-      if (state === null) this.awarenessOwners.delete(clientId)
-      else this.awarenessOwners.set(clientId, sender)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), sender)
+    this.presence.apply(accepted, sender)
   }
 
   setServerPresence(field: string, value: unknown): void {
-    const state: Record<string, unknown> = { ...(this.awareness.getLocalState() ?? {}) }
-    if (value === null) delete state[field]
-    else state[field] = value
-    this.awareness.setLocalState(Object.keys(state).length > 0 ? state : null)
+    this.presence.setServerField(field, value)
   }
 
   encodeAllAwareness(): Uint8Array {
-    return encodeAwareness(this.awareness, [...this.awareness.getStates().keys()])
+    return this.presence.encodeAll()
   }
 
   /** Resolves once every change so far has been handled by the onChange hooks. */
@@ -234,11 +214,9 @@ export class Room implements DocumentView {
   destroy(): void {
     for (const [extension, state] of this.states) extension.disposeState?.(state)
     this.states.clear()
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
-    // After the awareness: destroying it clears the server's own presence, which is one more change.
     this.relays.stop()
-    this.presence.stop()
   }
 
   /**
@@ -304,20 +282,4 @@ export class Room implements DocumentView {
     if (origin instanceof ClientUpdate && pendingStructs === null && pendingDs === null) return withDeletions(origin.structSection, transaction)
     return encodeTransaction(transaction)
   }
-
-  /**
-   * Sent to the sender too: y-websocket's provider closes a connection on which nothing has
-   * arrived for 30 seconds, and the echo of its own presence, renewed every 15, is what a
-   * client alone in a document receives. The echo carries the sender's own clock, so the
-   * provider ignores it. Batched: presence-batch.ts.
-   */
-  private awarenessChanged({ added, updated, removed }: AwarenessChanges): void {
-    this.presence.add([...added, ...updated, ...removed])
-  }
-}
-
-interface AwarenessChanges {
-  added: number[]
-  updated: number[]
-  removed: number[]
 }
