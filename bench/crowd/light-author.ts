@@ -60,10 +60,13 @@ export class LightAuthor {
   /** Types the next character at the end of the paragraph, and moves the caret after it. */
   type(): void {
     const character = this.plan.text[this.log.typed.length % this.plan.text.length]!
+    // Read before the insert, which sends the update as it happens: read after, a process descheduled
+    // in between stamped the keystroke later than a probe received it (a negative latency in CI).
+    const sentAt = machineNow()
     this.line.insert(this.line.length, character)
     this.log.typed += character
     this.log.clocks.push(Y.getState(this.doc.store, this.doc.clientID))
-    this.log.sentAt.push(machineNow())
+    this.log.sentAt.push(sentAt)
     if (!this.withCaret) return
     const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(this.line, this.line.length))
     this.awareness.setLocalStateField('cursor', { anchor: caret, head: caret })
