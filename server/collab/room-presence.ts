@@ -41,10 +41,8 @@ export class RoomPresence<Member extends Recipient> {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChanges) => this.batch.add([...added, ...updated, ...removed]))
   }
 
-  /** Everyone's presence, for a client that has just joined; null if nobody has any. */
-  encodeForNewcomer(): Uint8Array | null {
-    const states = [...this.awareness.getStates().keys()]
-    return states.length > 0 ? encodeAwareness(this.awareness, states) : null
+  get isEmpty(): boolean {
+    return this.awareness.getStates().size === 0
   }
 
   encodeAll(): Uint8Array {
