@@ -49,7 +49,7 @@ const PIPELINE: readonly Pass[] = [
   { label: 'check: Y.decodeUpdate', file: 'server/collab/update-check.ts', functions: ['decode'] },
   { label: 'check: canonical re-encoding', file: 'server/collab/update-check.ts', functions: ['encodeCanonical'] },
   { label: 'check: canonical re-encoding', file: 'server/collab/update-encoding.ts', functions: ['encodeStructSection'] },
-  { label: 'check: references, parents, schema', file: 'server/collab/update-check.ts', functions: ['checkUpdate'] },
+  { label: 'check: references, parents, schema', file: 'server/collab/update-check.ts', functions: ['checkUpdate', 'checkUpdates'] },
   { label: 'beforeApplyUpdate hooks (4403, 4409, 4422)', file: 'server/collab/run-hooks.ts', functions: ['runBeforeApplyUpdate'] },
   { label: 'Y.applyUpdate: decode again and integrate', file: 'yjs/dist', functions: ['applyUpdate', 'applyUpdateV2'] },
   { label: 'Yjs encodes the transaction again', file: 'yjs/dist', functions: ['writeUpdateMessageFromTransaction'] },
@@ -59,7 +59,7 @@ const PIPELINE: readonly Pass[] = [
   { label: 'log write (group commit)', file: 'server/storage/update-log.ts', functions: ['flush'] },
   { label: 'onChange hooks', file: 'server/collab/run-hooks.ts', functions: ['runChangeHooks'] },
   { label: 'relay: join or merge, and frame (relay-batch.ts)', file: 'server/collab/relay-batch.ts', functions: ['flush'] },
-  { label: 'room: the rest of applying a client update', file: 'server/collab/room.ts', functions: ['applyClientUpdate', 'changed'] },
+  { label: 'room: the rest of applying a client update', file: 'server/collab/room.ts', functions: ['applyClientUpdate', 'applyClientUpdates', 'applyChecked', 'changed'] },
 ]
 
 const micros = (value: number) => `${value.toFixed(1)} µs`
