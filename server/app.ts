@@ -8,14 +8,12 @@ import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { attribution as createAttribution, type Attribution } from './attribution/attribution-extension'
 import { accessControl as createAccessControl, type AccessControl } from './auth/access'
-import { Accounts } from './auth/accounts'
 import { Invites } from './auth/invites'
 import { createPasswordPolicy } from './auth/password-strength'
-import { loadSecrets } from './auth/secrets'
-import { PersistentSessionStore } from './auth/session-store'
 import { createSessions } from './auth/sessions'
 import { CollabServer } from './collab/collab-server'
 import type { AnyExtension, DocumentView } from './collab/hooks'
+import { openBackend } from './backend'
 import type { Config } from './config'
 import { createDocumentModel, type DocumentModel } from './documents/content'
 import { createExporter } from './documents/export'
@@ -25,7 +23,6 @@ import { createStarterDocuments } from './documents/seed'
 import { History } from './history/history'
 import { createHttpApp } from './http/app'
 import { clientAddressOf } from './http/proxy-trust'
-import { FileStore } from './storage/file-store'
 import type { Store } from './storage/store'
 import { persistence } from './storage/persistence'
 import { Review } from './suggestions/review'
@@ -70,23 +67,13 @@ export function syncExtensions({ store, model, accessControl, attribution, histo
 }
 
 export async function createCoffeehouse(config: Config, logger: Logger): Promise<Coffeehouse> {
-  const onBackgroundError = (error: unknown) => logger.error({ err: error }, 'a background write failed')
-  const store = await FileStore.open({
-    dataDir: config.dataDir,
-    warn: (warning) => logger.warn(warning, warning.message),
-    onBackgroundError,
-  })
-  const sessionStore = await PersistentSessionStore.open(config.dataDir, onBackgroundError).catch(async (error: unknown) => {
-    await store.close()
-    throw error
-  })
+  const backend = await openBackend(config, logger)
+  const { store, accounts, sessionStore, secrets } = backend
   try {
     const model = createDocumentModel({
       onUnrenderable: (reasons) => logger.warn({ reasons: [...new Set(reasons)].slice(0, 10) }, 'skipped content the schema does not allow while reading a document'),
     })
     await createStarterDocuments(store, model)
-    const secrets = await loadSecrets(config.dataDir)
-    const accounts = await Accounts.open(config.dataDir)
     const sessions = createSessions({ store: sessionStore, secret: secrets.sessionSecret, secureCookies: config.secureCookies, accounts })
     const invites = new Invites(secrets.inviteKey)
     // Capabilities that need a loaded document find it through the sync server, created below.
@@ -164,13 +151,11 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
         httpServer.closeIdleConnections()
         await collab.close()
         await stopped
-        await sessionStore.close()
-        await store.close()
+        await backend.close()
       },
     }
   } catch (error) {
-    await sessionStore.close()
-    await store.close()
+    await backend.close()
     throw error
   }
 }

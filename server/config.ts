@@ -87,6 +87,16 @@ const environmentSchema = z.object({
    */
   MESSAGES_PER_SECOND: integer(100).pipe(z.number().min(1)),
   MESSAGE_BURST: integer(500).pipe(z.number().min(1)),
+  /**
+   * A PostgreSQL database (postgres://user:password@host:5432/name) that holds every document and
+   * record instead of DATA_DIR: what several servers serving the same documents share. Unset, the
+   * server keeps everything in DATA_DIR and needs nothing else installed.
+   */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine((value) => value === '' || /^postgres(ql)?:\/\//.test(value), 'a postgres:// or postgresql:// address'),
   /** Where the built editor is served from; `npm run build` writes it. */
   EDITOR_DIR: z.string().min(1).default('./dist/editor'),
 })
@@ -95,6 +105,8 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL's address, or null to keep everything in dataDir. */
+  databaseUrl: string | null
   editorDir: string
   maxMessageBytes: number
   compactLogBytes: number
@@ -132,6 +144,7 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     port: env.PORT,
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL === '' ? null : env.DATABASE_URL,
     editorDir: path.resolve(env.EDITOR_DIR),
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactLogBytes: env.COMPACT_LOG_BYTES,

@@ -16,8 +16,9 @@ import { pino } from 'pino'
 import { syncExtensions } from '../../server/app'
 import { attribution as createAttribution } from '../../server/attribution/attribution-extension'
 import { accessControl as createAccessControl } from '../../server/auth/access'
-import { Accounts, type User } from '../../server/auth/accounts'
-import { PersistentSessionStore } from '../../server/auth/session-store'
+import type { Accounts, User } from '../../server/auth/accounts'
+import { FileAccounts } from '../../server/auth/file-accounts'
+import { FileSessionStore } from '../../server/auth/file-session-store'
 import { createSessions } from '../../server/auth/sessions'
 import type { AnyExtension, ConnectionInfo } from '../../server/collab/hooks'
 import { Room, type RoomMember } from '../../server/collab/room'
@@ -58,8 +59,8 @@ export async function roomServer(options: { writers: number; readers: number; di
     throw error
   }
   const store = options.disk ? await FileStore.open({ dataDir, warn: (warning) => fail(new Error(warning.message)), onBackgroundError: fail }) : new MemoryStore()
-  const sessionStore = await PersistentSessionStore.open(dataDir, fail)
-  const accounts = await Accounts.open(dataDir)
+  const sessionStore = await FileSessionStore.open(dataDir, fail)
+  const accounts = await FileAccounts.open(dataDir)
   const people: User[] = []
   for (let index = 0; index < options.writers + options.readers; index++) {
     people.push(await accounts.create({ username: `person${index}`, password: 'correct horse battery staple', displayName: `Person ${index}` }, new Date()))
@@ -111,7 +112,7 @@ export async function roomServer(options: { writers: number; readers: number; di
   }
 }
 
-function extensionsLikeTheServer(store: Store, accounts: Accounts, sessionStore: PersistentSessionStore, model: DocumentModel): AnyExtension[] {
+function extensionsLikeTheServer(store: Store, accounts: Accounts, sessionStore: FileSessionStore, model: DocumentModel): AnyExtension[] {
   const sessions = createSessions({ store: sessionStore, secret: 'update-cost benchmark secret, not a real one', secureCookies: false, accounts })
   const accessControl = createAccessControl({ store, sessions, accounts, loadedDocument: () => undefined })
   const attribution = createAttribution()

@@ -52,7 +52,7 @@ async function startProcess(kind: ServerProcess['kind'], entry: string, environm
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
   const child = spawn(process.execPath, ['--expose-gc', ...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', '--import', './bench/support/probe.ts', entry], {
     cwd: repositoryRoot,
-    env: { ...process.env, PORT: '0', ...environment },
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', PORT: '0', ...environment },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
   const probes = new Map<number, (response: ProbeResponse) => void>()

@@ -13,6 +13,11 @@ import { writeFileAtomically } from '../storage/durable-files'
 const secretsSchema = z.object({ sessionSecret: z.string().min(32), inviteKey: z.string().min(32) })
 export type Secrets = z.infer<typeof secretsSchema>
 
+export const newSecrets = (): Secrets => ({
+  sessionSecret: randomBytes(32).toString('base64url'),
+  inviteKey: randomBytes(32).toString('base64url'),
+})
+
 export async function loadSecrets(dataDir: string): Promise<Secrets> {
   const file = path.join(dataDir, 'secrets.json')
   try {
@@ -20,10 +25,7 @@ export async function loadSecrets(dataDir: string): Promise<Secrets> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
-  const secrets: Secrets = {
-    sessionSecret: randomBytes(32).toString('base64url'),
-    inviteKey: randomBytes(32).toString('base64url'),
-  }
+  const secrets = newSecrets()
   await writeFileAtomically(file, JSON.stringify(secrets, null, 2))
   await chmod(file, 0o600)
   return secrets

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import session from 'express-session'
 import type { Accounts, User } from './accounts'
-import type { PersistentSessionStore } from './session-store'
+import type { SessionStore } from './session-store'
 
 /** 30 days, renewed by use: people who write every week stay signed in. */
 const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
@@ -24,7 +24,7 @@ export interface Sessions {
 }
 
 export function createSessions(options: {
-  store: PersistentSessionStore
+  store: SessionStore
   secret: string
   secureCookies: boolean
   accounts: Accounts
@@ -47,7 +47,8 @@ export function createSessions(options: {
         const withSession = request as IncomingMessage & { session?: session.Session & Partial<session.SessionData> }
         const done = () => {
           const userId = withSession.session?.userId
-          resolve(userId ? (options.accounts.get(userId) ?? null) : null)
+          if (!userId) resolve(null)
+          else options.accounts.find(userId).then((user) => resolve(user ?? null), reject)
         }
         if (withSession.session) {
           done()

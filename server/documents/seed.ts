@@ -1,11 +1,11 @@
 /** Creates the documents every install starts with. */
-import type { Store } from '../storage/store'
+import { DocumentExistsError, type Store } from '../storage/store'
 import { initialChange, type DocumentModel } from './content'
 import { MANIFESTO_CONTENT, MANIFESTO_ID, MANIFESTO_TITLE } from './manifesto'
 
 export async function createStarterDocuments(store: Store, model: DocumentModel): Promise<void> {
   if (await store.getDocument(MANIFESTO_ID)) return
-  await store.createDocument(
+  const created = store.createDocument(
     {
       id: MANIFESTO_ID,
       title: MANIFESTO_TITLE,
@@ -14,6 +14,10 @@ export async function createStarterDocuments(store: Store, model: DocumentModel)
     },
     initialChange(model, MANIFESTO_CONTENT, Date.now()),
   )
+  // Several servers starting on one new database at once: one of them creates it.
+  await created.catch((error: unknown) => {
+    if (!(error instanceof DocumentExistsError)) throw error
+  })
 }
 
 /** A new document starts with one empty paragraph, so two first visitors cannot both create one. */

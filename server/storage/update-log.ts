@@ -25,6 +25,7 @@ import { constants } from 'node:fs'
 import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { LogClosedError, type DocumentLog, type OpenedLog } from './document-log'
+import { pendingWrite, type PendingWrite } from './pending-write'
 import { decodeRecords, encodeRecord, encodeRecords } from './records'
 import { removeFilesDurably, syncDirectory, truncateDurably, writeFileAtomically } from './durable-files'
 
@@ -50,14 +51,6 @@ export interface UpdateLogOptions {
   onClose?: () => void
 }
 
-/** The records waiting for the next write, and the promise they share: they become durable together. */
-interface PendingWrite {
-  /** Payloads, framed only when written. */
-  records: Uint8Array[]
-  written: Promise<void>
-  resolve: () => void
-  reject: (error: unknown) => void
-}
 
 export class UpdateLog implements DocumentLog {
   /** Null when nothing waits; a flush is queued whenever it is not. */
@@ -186,15 +179,6 @@ export class UpdateLog implements DocumentLog {
   }
 }
 
-function pendingWrite(): PendingWrite {
-  let resolve = () => {}
-  let reject: (error: unknown) => void = () => {}
-  const written = new Promise<void>((done, fail) => {
-    resolve = done
-    reject = fail
-  })
-  return { records: [], written, resolve, reject }
-}
 
 /**
  * A write may store only part of what it was given (a nearly full disk does this, without

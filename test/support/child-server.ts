@@ -36,7 +36,8 @@ export interface ChildServerOptions {
 export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repositoryRoot,
-    env: { ...process.env, ...options.environment, PORT: String(options.port ?? 0), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    // On files unless a test says otherwise: CI's DATABASE_URL is there for the tests that ask for it.
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...options.environment, PORT: String(options.port ?? 0), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))

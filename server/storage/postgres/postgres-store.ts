@@ -1,0 +1,139 @@
+/**
+ * The store for several servers, selected by DATABASE_URL: everything in PostgreSQL.
+ *   documents          each document's metadata
+ *   document_content   each document's newest snapshot, and the numbering of its changes
+ *   document_changes   the changes after it, a row each (postgres-log.ts)
+ *   document_records   each document's record of each kind (postgres-records.ts)
+ * The tables are made and changed by numbered migrations, run when a store opens (migrations.ts).
+ */
+import type pg from 'pg'
+import { encodeChange, type StoredChange } from '../change-records'
+import { checkDocumentId } from '../document-ids'
+import { OpenLogs, type OpenedLog } from '../document-log'
+import { LogAuthors } from '../log-authors'
+import { RecordKinds, type KindRecords, type RecordKind } from '../record-kind'
+import { DocumentExistsError, DocumentNotFoundError, type DocumentAccess, type DocumentMeta, type Store } from '../store'
+import { BatchedTimes } from './batched-times'
+import type { Database } from './database'
+import { PostgresLog } from './postgres-log'
+import { PostgresRecords } from './postgres-records'
+import { inTransaction, isUniqueViolation } from './transaction'
+
+export interface PostgresStoreOptions {
+  database: Database
+  /** A write that nobody waits for (a "last edited" time) failed. */
+  onBackgroundError: (error: unknown) => void
+  now?: () => Date
+}
+
+/** 5 s: one statement per 5 s per node for "last edited", whatever the number of documents and people. */
+const TOUCH_FLUSH_MS = 5_000
+
+interface DocumentRow {
+  id: string
+  title: string
+  access: DocumentAccess
+  created_at: Date
+  updated_at: Date
+}
+
+const DOCUMENT_COLUMNS = 'id, title, access, created_at, updated_at'
+
+export class PostgresStore implements Store {
+  private readonly openLogs = new OpenLogs()
+  private readonly kinds = new RecordKinds(<T>(kind: RecordKind<T>) => new PostgresRecords(this.pool, kind))
+  private readonly pool: pg.Pool
+  private readonly now: () => Date
+  private readonly touches: BatchedTimes
+
+  /** The database is its opener's, to close after the store. */
+  constructor(options: PostgresStoreOptions) {
+    this.pool = options.database.pool
+    this.now = options.now ?? (() => new Date())
+    this.touches = new BatchedTimes(TOUCH_FLUSH_MS, (ids, times) => this.writeTouches(ids, times), options.onBackgroundError)
+  }
+
+  async listDocuments(): Promise<DocumentMeta[]> {
+    const { rows } = await this.pool.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY created_at, id`)
+    return rows.map((row) => this.toMeta(row))
+  }
+
+  async getDocument(id: string): Promise<DocumentMeta | undefined> {
+    const { rows } = await this.pool.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id])
+    return rows[0] && this.toMeta(rows[0])
+  }
+
+  async createDocument(document: Pick<DocumentMeta, 'id' | 'title' | 'access'>, firstChange: StoredChange): Promise<DocumentMeta> {
+    const id = checkDocumentId(document.id)
+    const now = this.now()
+    const { record } = encodeChange(firstChange, new LogAuthors())
+    try {
+      // One transaction: the content left by an earlier attempt goes, the first change and the
+      // metadata arrive, or nothing changes at all.
+      await inTransaction(this.pool, async (client) => {
+        const taken = await client.query('SELECT 1 FROM documents WHERE id = $1', [id])
+        if (taken.rowCount) throw new DocumentExistsError(`A document with the id "${id}" exists.`)
+        await client.query('DELETE FROM document_changes WHERE document_id = $1', [id])
+        await client.query('DELETE FROM document_content WHERE document_id = $1', [id])
+        await client.query('INSERT INTO document_content (document_id, last_seq) VALUES ($1, 1)', [id])
+        await client.query('INSERT INTO document_changes (document_id, seq, record) VALUES ($1, 1, $2)', [id, Buffer.from(record)])
+        await client.query('INSERT INTO documents (id, title, access, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [
+          id,
+          document.title,
+          JSON.stringify(document.access),
+          now,
+        ])
+      })
+    } catch (error) {
+      // Two nodes creating one id at once: the second to commit finds it taken.
+      if (isUniqueViolation(error)) throw new DocumentExistsError(`A document with the id "${id}" exists.`)
+      throw error
+    }
+    const at = now.toISOString()
+    return { id, title: document.title, access: structuredClone(document.access), createdAt: at, updatedAt: at }
+  }
+
+  async updateDocument(id: string, change: (document: DocumentMeta) => void): Promise<DocumentMeta> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1 FOR UPDATE`, [id])
+      if (!rows[0]) throw new DocumentNotFoundError(`No document has the id "${id}".`)
+      // Built from the row, so the change works on a copy and a throw leaves the row as it was.
+      const changed = this.toMeta(rows[0])
+      change(changed)
+      await client.query('UPDATE documents SET title = $2, access = $3 WHERE id = $1', [id, changed.title, JSON.stringify(changed.access)])
+      return { ...changed, id }
+    })
+  }
+
+  touchDocument(id: string): void {
+    this.touches.note(id, this.now())
+  }
+
+  async openDocument(id: string): Promise<OpenedLog> {
+    checkDocumentId(id)
+    return this.openLogs.open(id, (onClose) => PostgresLog.open(this.pool, id, onClose))
+  }
+
+  records<T>(kind: RecordKind<T>): KindRecords<T> {
+    return this.kinds.of(kind)
+  }
+
+  async close(): Promise<void> {
+    await this.touches.flush()
+  }
+
+  private async writeTouches(ids: string[], times: Date[]): Promise<void> {
+    await this.pool.query(
+      `UPDATE documents AS d SET updated_at = t.at FROM unnest($1::text[], $2::timestamptz[]) AS t(id, at)
+       WHERE d.id = t.id AND d.updated_at < t.at`,
+      [ids, times],
+    )
+  }
+
+  /** A row as metadata, with a touch that is not written yet. */
+  private toMeta(row: DocumentRow): DocumentMeta {
+    const touched = this.touches.pending(row.id)
+    const updatedAt = touched && touched > row.updated_at ? touched : row.updated_at
+    return { id: row.id, title: row.title, access: row.access, createdAt: row.created_at.toISOString(), updatedAt: updatedAt.toISOString() }
+  }
+}
