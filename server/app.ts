@@ -109,6 +109,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       limits: config.limits,
       clientAddress: clientAddressOf(config.trustProxy),
       logger,
+      presenceLink: backend.presenceLink,
     })
     const app = createHttpApp({
       store,

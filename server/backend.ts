@@ -1,7 +1,8 @@
 /**
  * Where everything is kept, as the configuration selects: documents and their records, accounts,
  * sessions and the server's secrets. Unset DATABASE_URL, all of it is in DATA_DIR, for one server
- * that needs nothing installed; set, all of it is in PostgreSQL, shared by every node.
+ * that needs nothing installed; set, all of it is in PostgreSQL, shared by every node, and with
+ * REDIS_URL the nodes hear of each other's changes through Redis.
  */
 import type { Logger } from 'pino'
 import type { Accounts } from './auth/accounts'
@@ -12,6 +13,10 @@ import { loadSharedSecrets } from './auth/postgres-secrets'
 import { PostgresSessionStore } from './auth/postgres-session-store'
 import { loadSecrets, type Secrets } from './auth/secrets'
 import type { SessionStore } from './auth/session-store'
+import { RedisBus } from './cluster/redis-bus'
+import { RedisChangeFeed } from './cluster/redis-change-feed'
+import { RedisPresence } from './cluster/redis-presence'
+import type { PresenceLink } from './collab/shared-presence'
 import type { Config } from './config'
 import { FileStore } from './storage/file-store'
 import { Database } from './storage/postgres/database'
@@ -20,6 +25,10 @@ import type { Store } from './storage/store'
 
 export interface Backend {
   store: Store
+  /** How this node reaches the others (REDIS_URL), or null when it serves alone. */
+  bus: RedisBus | null
+  /** Presence shared with the other nodes, or null when this node serves alone. */
+  presenceLink: PresenceLink | null
   accounts: Accounts
   sessionStore: SessionStore
   secrets: Secrets
@@ -27,9 +36,10 @@ export interface Backend {
   close(): Promise<void>
 }
 
-export function openBackend(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logger: Logger): Promise<Backend> {
+export function openBackend(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'redisUrl'>, logger: Logger): Promise<Backend> {
   const onBackgroundError = (error: unknown) => logger.error({ err: error }, 'a background write failed')
-  return config.databaseUrl === null ? openFiles(config.dataDir, logger, onBackgroundError) : openDatabase(config.databaseUrl, onBackgroundError)
+  if (config.databaseUrl === null) return openFiles(config.dataDir, logger, onBackgroundError)
+  return openDatabase(config.databaseUrl, config.redisUrl, logger, onBackgroundError)
 }
 
 async function openFiles(dataDir: string, logger: Logger, onBackgroundError: (error: unknown) => void): Promise<Backend> {
@@ -37,17 +47,23 @@ async function openFiles(dataDir: string, logger: Logger, onBackgroundError: (er
   return closingOnFailure([() => store.close()], async (closeLater) => {
     const sessionStore = await FileSessionStore.open(dataDir, onBackgroundError)
     closeLater(() => sessionStore.close())
-    return { store, sessionStore, secrets: await loadSecrets(dataDir), accounts: await FileAccounts.open(dataDir) }
+    return { store, bus: null, presenceLink: null, sessionStore, secrets: await loadSecrets(dataDir), accounts: await FileAccounts.open(dataDir) }
   })
 }
 
-async function openDatabase(databaseUrl: string, onBackgroundError: (error: unknown) => void): Promise<Backend> {
+async function openDatabase(databaseUrl: string, redisUrl: string | null, logger: Logger, onBackgroundError: (error: unknown) => void): Promise<Backend> {
   const database = await Database.open(databaseUrl, onBackgroundError)
-  const store = new PostgresStore({ database, onBackgroundError })
-  return closingOnFailure([() => database.close(), () => store.close()], async (closeLater) => {
+  return closingOnFailure([() => database.close()], async (closeLater) => {
+    const bus = redisUrl === null ? null : await RedisBus.open(redisUrl, (error) => logger.warn({ err: error }, 'Redis'))
+    if (bus) closeLater(() => bus.close())
+    const unreadable = (error: unknown) => logger.warn({ err: error }, 'an unreadable message from another node')
+    const feed = bus && new RedisChangeFeed(bus, database.clusterId, unreadable)
+    const presenceLink = bus && new RedisPresence(bus, database.clusterId, unreadable)
+    const store = new PostgresStore({ database, feed, onBackgroundError })
+    closeLater(() => store.close())
     const sessionStore = await PostgresSessionStore.open(database, onBackgroundError)
     closeLater(() => sessionStore.close())
-    return { store, sessionStore, secrets: await loadSharedSecrets(database), accounts: await PostgresAccounts.open(database, onBackgroundError) }
+    return { store, bus, presenceLink, sessionStore, secrets: await loadSharedSecrets(database), accounts: await PostgresAccounts.open(database, onBackgroundError) }
   })
 }
 

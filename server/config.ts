@@ -97,6 +97,16 @@ const environmentSchema = z.object({
     .trim()
     .default('')
     .refine((value) => value === '' || /^postgres(ql)?:\/\//.test(value), 'a postgres:// or postgresql:// address'),
+  /**
+   * A Redis server (redis://host:6379) through which several servers on one DATABASE_URL hear of
+   * each other's changes, presence and limits, so that any number of them serve the same
+   * documents. Needs DATABASE_URL.
+   */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine((value) => value === '' || /^rediss?:\/\//.test(value), 'a redis:// or rediss:// address'),
   /** Where the built editor is served from; `npm run build` writes it. */
   EDITOR_DIR: z.string().min(1).default('./dist/editor'),
 })
@@ -107,6 +117,8 @@ export interface Config {
   dataDir: string
   /** PostgreSQL's address, or null to keep everything in dataDir. */
   databaseUrl: string | null
+  /** Redis's address, through which several servers share documents; null for one server. */
+  redisUrl: string | null
   editorDir: string
   maxMessageBytes: number
   compactLogBytes: number
@@ -134,6 +146,12 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const env = parsed.data
+  // Servers that share documents must share where they keep them.
+  if (env.REDIS_URL !== '' && env.DATABASE_URL === '') {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: several servers serve the same documents only when they keep them in the same PostgreSQL database.',
+    )
+  }
   // This server speaks plain HTTP, so HTTPS reaches it only through a proxy, which it must believe.
   if (env.COOKIE_SECURE === 'true' && env.TRUST_PROXY === false) {
     throw new ConfigError(
@@ -145,6 +163,7 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL === '' ? null : env.DATABASE_URL,
+    redisUrl: env.REDIS_URL === '' ? null : env.REDIS_URL,
     editorDir: path.resolve(env.EDITOR_DIR),
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactLogBytes: env.COMPACT_LOG_BYTES,

@@ -16,6 +16,7 @@ import { runHook } from './run-hooks'
 import { MessageBudget } from './message-budget'
 import { CloseCode, SAVE_ACK_PARAM } from '../../model/protocol'
 import { Room } from './room'
+import type { PresenceLink } from './shared-presence'
 
 export const COLLAB_PATH = '/collab'
 
@@ -36,6 +37,8 @@ export interface CollabServerOptions {
   logger: Logger
   /** The clock that dates every change (ms since 1970); tests may set it. */
   now?: () => number
+  /** The other nodes serving the same documents (REDIS_URL), if there are any. */
+  presenceLink?: PresenceLink | null
 }
 
 /** Server-side access to a document, as if it were a client: keeps it loaded until released. */
@@ -213,6 +216,7 @@ export class CollabServer {
       onHookFailure: (failed, extension, error) =>
         this.options.logger.error({ err: error, document: failed.documentId, extension: extension.name }, 'an onChange hook failed'),
       now: this.options.now ?? Date.now,
+      presenceLink: this.options.presenceLink ?? null,
     })
     try {
       await runHook(this.options.extensions, 'onLoadDocument', (extension) => ({ documentId, document: room, state: room.stateOf(extension) }))

@@ -95,7 +95,7 @@ function checkStateVector(bytes: Uint8Array): void {
   if (decoding.hasContent(decoder)) throw new MalformedMessageError('unexpected bytes after the state vector')
 }
 
-function decodeAwarenessUpdate(bytes: Uint8Array): ReceivedAwarenessEntry[] {
+export function decodeAwarenessUpdate(bytes: Uint8Array): ReceivedAwarenessEntry[] {
   const decoder = decoding.createDecoder(bytes)
   const count = decoding.readVarUint(decoder)
   const entries: ReceivedAwarenessEntry[] = []

@@ -19,6 +19,7 @@ import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStore
 import { RelayBatch } from './relay-batch'
 import { RoomPresence } from './room-presence'
 import { encodeSyncStep1, encodeSyncStep2 } from './server-frames'
+import type { PresenceLink } from './shared-presence'
 import { checkUpdate, checkUpdates, InvalidUpdateError, type CheckedUpdate } from './update-check'
 import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
 
@@ -64,6 +65,8 @@ export interface RoomOptions {
   onHookFailure: (room: Room, extension: AnyExtension, error: unknown) => void
   /** The server's clock, which dates every change (ms since 1970). */
   now: () => number
+  /** The other nodes serving the same documents, if there are any. */
+  presenceLink?: PresenceLink | null
 }
 
 export class Room implements DocumentView {
@@ -98,6 +101,7 @@ export class Room implements DocumentView {
     // Where Yjs would encode the 'update' event: after the transaction's observers and merges.
     this.doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => this.changed(transaction))
     this.presence.open()
+    if (this.options.presenceLink) this.presence.share(this.options.presenceLink, this.documentId)
   }
 
   join(member: RoomMember): void {

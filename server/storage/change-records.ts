@@ -109,6 +109,8 @@ export function encodeSnapshot(snapshot: StoredSnapshot, authors: LogAuthors): U
   return encoding.toUint8Array(encoder)
 }
 
+export const isSnapshotRecord = (bytes: Uint8Array): boolean => bytes[0] === SNAPSHOT
+
 export function decodeSnapshot(bytes: Uint8Array): StoredSnapshot & { authors: LogAuthors } {
   return read(bytes, [SNAPSHOT], 'snapshot', (decoder) => ({
     state: decoding.readVarUint8Array(decoder),

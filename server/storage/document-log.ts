@@ -16,6 +16,16 @@ export interface DocumentLog {
   compact(encodeSnapshot: () => Uint8Array): Promise<void>
   /** Writes what is pending, then closes. Later appends and compactions are refused with LogClosedError. */
   close(): Promise<void>
+  /**
+   * True when other processes append to this content too (several nodes sharing a database).
+   * Records must then name their authors in full: author numbers (log-authors.ts) are one writer's.
+   */
+  readonly sharedWithOtherWriters?: boolean
+  /**
+   * Hands `apply` what other writers store from now on, each record once, in the order it was
+   * stored: change records, or a snapshot record when what was missed was compacted away meanwhile.
+   */
+  onRecordsFromElsewhere?(apply: (records: Uint8Array[]) => void): void
 }
 
 export interface OpenedLog {

@@ -10,7 +10,7 @@
 import * as Y from 'yjs'
 import type { DocumentView, Extension } from '../collab/hooks'
 import { RESTORED_FROM_SNAPSHOT } from '../collab/provenance'
-import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot } from './change-records'
+import { decodeChange, decodeSnapshot, encodeChange, encodeSnapshot, isSnapshotRecord } from './change-records'
 import { LogAuthors } from './log-authors'
 import type { DocumentLog } from './document-log'
 import type { Store } from './store'
@@ -34,6 +34,8 @@ interface OpenLog {
   log: DocumentLog
   authors: LogAuthors
   compacting: Promise<void> | null
+  /** True while a change that another node stored is applied: it is not stored again. */
+  applyingStored: boolean
 }
 
 interface PersistedDocument {
@@ -86,18 +88,22 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
         await log.close()
         throw error
       }
-      state.open = { log, authors, compacting: null }
+      const open: OpenLog = { log, authors, compacting: null, applyingStored: false }
+      state.open = open
+      log.onRecordsFromElsewhere?.((records) => applyStoredElsewhere(document, open, records))
     },
 
     onStoreChange({ documentId, update, provenance, state }) {
       const open = state.open
       if (!open) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
+      if (open.applyingStored) return Promise.resolve()
       const { record, naming } = encodeChange({ update, author: provenance.author, time: provenance.time }, open.authors)
       const written = open.log.append(record)
       // Once the write is done: a number is used only once the record naming it is on disk, and
-      // the log's size only grows when a flush lands.
+      // the log's size only grows when a flush lands. A log that other nodes write to as well
+      // never uses numbers: each node would give them out on its own.
       void written.then(() => {
-        if (naming !== null) open.authors.confirm(naming)
+        if (naming !== null && !open.log.sharedWithOtherWriters) open.authors.confirm(naming)
         if (open.log.logBytes >= options.compactLogBytes) void compact(state)
       }, () => undefined)
       return written
@@ -116,5 +122,26 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
         await open.log.close()
       }
     },
+  }
+}
+
+/**
+ * Applies what another node checked and stored, each change with its own author and time, as
+ * loading does. The room relays it to this node's clients like any change; it is not stored again.
+ */
+function applyStoredElsewhere(document: DocumentView, open: OpenLog, records: Uint8Array[]): void {
+  open.applyingStored = true
+  try {
+    for (const record of records) {
+      if (isSnapshotRecord(record)) {
+        Y.applyUpdate(document.doc, decodeSnapshot(record).state, RESTORED_FROM_SNAPSHOT)
+        continue
+      }
+      // Such records name their authors in full: the numbers of this node's table mean nothing in them.
+      const change = decodeChange(record, new LogAuthors())
+      Y.applyUpdate(document.doc, change.update, change)
+    }
+  } finally {
+    open.applyingStored = false
   }
 }

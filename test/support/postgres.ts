@@ -1,7 +1,7 @@
 /**
  * A real PostgreSQL for the tests that need one, at DATABASE_URL. Each test gets a schema of its
  * own, dropped when it finishes, so tests running side by side never see each other's tables.
- * Without DATABASE_URL those tests are skipped, loudly, unless COFFEEHOUSE_REQUIRE_SERVICES=1
+ * Without DATABASE_URL (and REDIS_URL, for several nodes) those tests are skipped, loudly, unless COFFEEHOUSE_REQUIRE_SERVICES=1
  * (set by CI), which turns that into a failure.
  */
 import { randomBytes } from 'node:crypto'
@@ -12,9 +12,11 @@ export const databaseUrl = process.env.DATABASE_URL ?? ''
 const required = process.env.COFFEEHOUSE_REQUIRE_SERVICES === '1'
 
 export const postgresAvailable = databaseUrl !== ''
+/** PostgreSQL and Redis both: what several nodes need. */
+export const clusterAvailable = postgresAvailable && (process.env.REDIS_URL ?? '') !== ''
 
-if (!postgresAvailable) {
-  const message = `DATABASE_URL is not set: the PostgreSQL tests ${required ? 'cannot run' : 'are SKIPPED'}. Set it, for example DATABASE_URL=postgres://postgres@127.0.0.1:5432/test.`
+if (!clusterAvailable) {
+  const message = `DATABASE_URL or REDIS_URL is not set: the PostgreSQL and scale-out tests ${required ? 'cannot run' : 'are SKIPPED where they need them'}. Set them, for example DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379.`
   if (required) throw new Error(message)
   console.warn(`\n${'!'.repeat(100)}\n!! ${message}\n${'!'.repeat(100)}\n`)
 }

@@ -1,59 +1,95 @@
 /**
  * One document's content in PostgreSQL (the PostgreSQL store's DocumentLog, document-log.ts):
  * the newest snapshot in document_content, and the changes after it in document_changes, one row
- * each, numbered per document without gaps (migrations.ts).
+ * each, numbered per document without gaps in the order they committed (migrations.ts).
  *
  * Appends use group commit, as the file log does: records that arrive while a transaction is
  * under way wait for the next, and share its commit. An append resolves only once its
  * transaction has committed, so "All changes saved" never runs ahead of the database.
- * Compaction writes the snapshot and deletes the changes it holds in one transaction, so a
- * reader finds one or the other, never neither.
+ *
+ * Several nodes may hold the document at once. Each publishes what it committed on the change
+ * feed, and hands on, in order, what the others committed (change-sequence.ts), reading from the
+ * database whatever the feed lost. A compaction folds away only the changes this node holds
+ * without a gap, and writes the snapshot and deletes them in one transaction, so a reader finds
+ * one or the other, never neither.
  */
 import type pg from 'pg'
 import { LogClosedError, type DocumentLog, type OpenedLog } from '../document-log'
 import { pendingWrite, type PendingWrite } from '../pending-write'
 import { RECORD_HEADER_BYTES } from '../records'
+import type { ChangeFeed, PublishedChanges } from './change-feed'
+import { ChangeSequence } from './change-sequence'
 import { inTransaction } from './transaction'
+
+/**
+ * 100 ms: changes from two nodes can reach a third in the other order; the earlier one nearly
+ * always follows within milliseconds, and only past this wait is the database asked for it.
+ */
+const GAP_WAIT_MS = 100
 
 interface ContentRow {
   snapshot: Buffer | null
   snapshot_through: string
 }
 
+interface ChangeRow {
+  seq: string
+  record: Buffer
+}
+
+interface Sharing {
+  feed: ChangeFeed
+  stopListening: () => Promise<void>
+  stopHearingOfMisses: () => void
+}
+
 export class PostgresLog implements DocumentLog {
+  readonly sharedWithOtherWriters = true
   private pending: PendingWrite | null = null
   /** Transactions run one at a time, in order. */
   private queue: Promise<void> = Promise.resolve()
   private closed = false
+  private bytes: number
+  private readonly sequence: ChangeSequence
+  private sharing: Sharing | null = null
+  /** Other nodes' records that arrived before anyone asked for them. */
+  private unapplied: Uint8Array[] = []
+  private apply: ((records: Uint8Array[]) => void) | null = null
+  private gapTimer: NodeJS.Timeout | null = null
+  private catchingUp: Promise<void> | null = null
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly documentId: string,
-    /** The newest change number read or written here: the snapshot may fold away every change up to it. */
-    private throughSeq: number,
-    private bytes: number,
+    held: number,
+    bytes: number,
     private readonly onClose: () => void,
-  ) {}
+  ) {
+    this.sequence = new ChangeSequence(held)
+    this.bytes = bytes
+  }
 
-  static async open(pool: pg.Pool, documentId: string, onClose: () => void): Promise<OpenedLog> {
-    // One consistent view: a snapshot and the changes after it as of the same moment.
-    const { content, changes } = await inTransaction(pool, async (client) => {
-      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
-      const content = await client.query<ContentRow>('SELECT snapshot, snapshot_through FROM document_content WHERE document_id = $1', [documentId])
-      const through = content.rows[0]?.snapshot_through ?? '0'
-      const changes = await client.query<{ seq: string; record: Buffer }>(
-        'SELECT seq, record FROM document_changes WHERE document_id = $1 AND seq > $2 ORDER BY seq',
-        [documentId, through],
-      )
-      return { content: content.rows[0], changes: changes.rows }
-    })
-    const records = changes.map((change) => new Uint8Array(change.record))
-    const throughSeq = Number(changes.at(-1)?.seq ?? content?.snapshot_through ?? 0)
-    const bytes = records.reduce((sum, record) => sum + RECORD_HEADER_BYTES + record.length, 0)
-    return {
-      log: new PostgresLog(pool, documentId, throughSeq, bytes, onClose),
-      snapshot: content?.snapshot ? new Uint8Array(content.snapshot) : null,
-      records,
+  static async open(pool: pg.Pool, documentId: string, onClose: () => void, feed: ChangeFeed | null): Promise<OpenedLog> {
+    // Listening first, reading second: a change committed in between is then both read and
+    // heard, never neither. Heard twice is harmless; the sequence drops what it holds.
+    let opened: PostgresLog | null = null
+    const early: PublishedChanges[] = []
+    const hear = (changes: PublishedChanges) => (opened ? opened.hear(changes) : early.push(changes))
+    const stopListening = feed ? await feed.subscribe(documentId, hear) : null
+    try {
+      const { content, changes } = await readContent(pool, documentId)
+      const records = changes.map((change) => new Uint8Array(change.record))
+      const held = Number(changes.at(-1)?.seq ?? content?.snapshot_through ?? 0)
+      opened = new PostgresLog(pool, documentId, held, records.reduce((sum, record) => sum + RECORD_HEADER_BYTES + record.length, 0), onClose)
+      if (feed && stopListening) {
+        const log = opened
+        opened.sharing = { feed, stopListening, stopHearingOfMisses: feed.onMissed(() => void log.catchUp()) }
+      }
+      for (const changes of early) opened.hear(changes)
+      return { log: opened, snapshot: content?.snapshot ? new Uint8Array(content.snapshot) : null, records }
+    } catch (error) {
+      await stopListening?.()
+      throw error
     }
   }
 
@@ -78,8 +114,9 @@ export class PostgresLog implements DocumentLog {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
     return this.enqueue(async () => {
       const snapshot = encodeSnapshot()
-      const through = this.throughSeq
+      const through = this.sequence.held
       await inTransaction(this.pool, async (client) => {
+        // Another node may have folded away more already: then its snapshot stays.
         await client.query(
           `INSERT INTO document_content AS c (document_id, snapshot, snapshot_through, last_seq) VALUES ($1, $2, $3, $3)
            ON CONFLICT (document_id) DO UPDATE SET snapshot = $2, snapshot_through = $3 WHERE c.snapshot_through <= $3`,
@@ -91,10 +128,21 @@ export class PostgresLog implements DocumentLog {
     })
   }
 
+  onRecordsFromElsewhere(apply: (records: Uint8Array[]) => void): void {
+    this.apply = apply
+    const records = this.unapplied
+    this.unapplied = []
+    if (records.length > 0) apply(records)
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    if (this.gapTimer) clearTimeout(this.gapTimer)
+    this.sharing?.stopHearingOfMisses()
+    await this.sharing?.stopListening()
     await this.queue
+    await this.catchingUp
     this.onClose()
   }
 
@@ -107,7 +155,7 @@ export class PostgresLog implements DocumentLog {
   private async flush(write: PendingWrite): Promise<void> {
     if (this.pending === write) this.pending = null
     try {
-      const last = await inTransaction(this.pool, async (client) => {
+      const first = await inTransaction(this.pool, async (client) => {
         // Taking the numbers locks the document's row until commit: numbers are handed out in
         // the order their changes commit, and a failed transaction hands none out.
         const numbered = await client.query<{ last_seq: string }>(
@@ -115,20 +163,81 @@ export class PostgresLog implements DocumentLog {
            ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq + $2 RETURNING last_seq`,
           [this.documentId, write.records.length],
         )
-        const last = Number(numbered.rows[0]?.last_seq)
+        const first = Number(numbered.rows[0]?.last_seq) - write.records.length + 1
         await client.query(
           `INSERT INTO document_changes (document_id, seq, record)
-           SELECT $1, $2::bigint + ordinality, record FROM unnest($3::bytea[]) WITH ORDINALITY AS t(record, ordinality)`,
-          [this.documentId, last - write.records.length, write.records.map((record) => Buffer.from(record.buffer, record.byteOffset, record.byteLength))],
+           SELECT $1, $2::bigint + ordinality - 1, record FROM unnest($3::bytea[]) WITH ORDINALITY AS t(record, ordinality)`,
+          [this.documentId, first, write.records.map((record) => Buffer.from(record.buffer, record.byteOffset, record.byteLength))],
         )
-        return last
+        return first
       })
-      this.throughSeq = last
       for (const record of write.records) this.bytes += RECORD_HEADER_BYTES + record.length
+      this.sharing?.feed.publish(this.documentId, { first, records: write.records })
+      this.handOn(this.sequence.committed(first, write.records.length))
       write.resolve()
     } catch (error) {
       write.reject(error)
     }
   }
+
+  /** Changes another node published. */
+  private hear({ first, records }: PublishedChanges): void {
+    if (this.closed) return
+    this.handOn(this.sequence.received(first, records))
+    if (this.sequence.hasGap && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = null
+        if (this.sequence.hasGap) void this.catchUp()
+      }, GAP_WAIT_MS)
+      this.gapTimer.unref()
+    }
+  }
+
+  /** Reads from the database every change after those held: what the feed lost, or has not brought yet. */
+  private catchUp(): Promise<void> {
+    this.catchingUp ??= this.readMissed().finally(() => {
+      this.catchingUp = null
+    })
+    return this.catchingUp
+  }
+
+  private async readMissed(): Promise<void> {
+    if (this.closed) return
+    try {
+      const { content, changes } = await readContent(this.pool, this.documentId, this.sequence.held)
+      if (this.closed) return
+      const through = Number(content?.snapshot_through ?? 0)
+      // What was missed was folded into a snapshot meanwhile: the snapshot brings it.
+      if (through > this.sequence.held && content?.snapshot) {
+        this.sequence.skipTo(through)
+        this.handOn([new Uint8Array(content.snapshot)])
+      }
+      const first = Number(changes[0]?.seq ?? 0)
+      this.handOn(this.sequence.received(first, changes.map((change) => new Uint8Array(change.record))))
+    } catch {
+      // The database is away: the next change heard, or the next reconnect, tries again.
+    }
+  }
+
+  private handOn(records: Uint8Array[]): void {
+    if (records.length === 0) return
+    for (const record of records) this.bytes += RECORD_HEADER_BYTES + record.length
+    if (this.apply) this.apply(records)
+    else this.unapplied.push(...records)
+  }
 }
 
+/** A snapshot and the changes after it (or after `after`, if later), as of one moment. */
+async function readContent(pool: pg.Pool, documentId: string, after = 0) {
+  return inTransaction(pool, async (client) => {
+    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    // The snapshot only when it holds changes after `after`: catching up rarely needs it, and it is the whole document.
+    const content = await client.query<ContentRow>(
+      'SELECT CASE WHEN snapshot_through > $2 OR $2 = 0 THEN snapshot END AS snapshot, snapshot_through FROM document_content WHERE document_id = $1',
+      [documentId, after],
+    )
+    const from = Math.max(after, Number(content.rows[0]?.snapshot_through ?? 0))
+    const changes = await client.query<ChangeRow>('SELECT seq, record FROM document_changes WHERE document_id = $1 AND seq > $2 ORDER BY seq', [documentId, from])
+    return { content: content.rows[0], changes: changes.rows }
+  })
+}

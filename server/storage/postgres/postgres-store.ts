@@ -14,6 +14,7 @@ import { LogAuthors } from '../log-authors'
 import { RecordKinds, type KindRecords, type RecordKind } from '../record-kind'
 import { DocumentExistsError, DocumentNotFoundError, type DocumentAccess, type DocumentMeta, type Store } from '../store'
 import { BatchedTimes } from './batched-times'
+import type { ChangeFeed } from './change-feed'
 import type { Database } from './database'
 import { PostgresLog } from './postgres-log'
 import { PostgresRecords } from './postgres-records'
@@ -21,6 +22,8 @@ import { inTransaction, isUniqueViolation } from './transaction'
 
 export interface PostgresStoreOptions {
   database: Database
+  /** How the nodes sharing the database hear of each other's changes; none for a single node. */
+  feed?: ChangeFeed | null
   /** A write that nobody waits for (a "last edited" time) failed. */
   onBackgroundError: (error: unknown) => void
   now?: () => Date
@@ -43,12 +46,14 @@ export class PostgresStore implements Store {
   private readonly openLogs = new OpenLogs()
   private readonly kinds = new RecordKinds(<T>(kind: RecordKind<T>) => new PostgresRecords(this.pool, kind))
   private readonly pool: pg.Pool
+  private readonly feed: ChangeFeed | null
   private readonly now: () => Date
   private readonly touches: BatchedTimes
 
   /** The database is its opener's, to close after the store. */
   constructor(options: PostgresStoreOptions) {
     this.pool = options.database.pool
+    this.feed = options.feed ?? null
     this.now = options.now ?? (() => new Date())
     this.touches = new BatchedTimes(TOUCH_FLUSH_MS, (ids, times) => this.writeTouches(ids, times), options.onBackgroundError)
   }
@@ -111,7 +116,7 @@ export class PostgresStore implements Store {
 
   async openDocument(id: string): Promise<OpenedLog> {
     checkDocumentId(id)
-    return this.openLogs.open(id, (onClose) => PostgresLog.open(this.pool, id, onClose))
+    return this.openLogs.open(id, (onClose) => PostgresLog.open(this.pool, id, onClose, this.feed))
   }
 
   records<T>(kind: RecordKind<T>): KindRecords<T> {
