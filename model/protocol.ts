@@ -67,6 +67,12 @@ export const CloseCode = {
   suggestOnly: 4422,
   /** The document could not be stored; reconnect later and the edits are resent. */
   storageUnavailable: 4503,
+  /**
+   * Too many updates wait for content that has not arrived (the server holds an update that
+   * builds on something it lacks until that comes, within a bound per document). Reconnect: the
+   * sync handshake sends everything again, in order.
+   */
+  tooManyHeldUpdates: 4507,
   /** The client's role in the document changed; it reconnects (the provider does) and reads its role again. */
   accessChanged: 4510,
 } as const

@@ -161,5 +161,8 @@ function countingMember(documentId: string, user: string, index: number): Counti
       received.frames++
       received.bytes += frame.length
     },
+    refuse(error) {
+      throw error
+    },
   }
 }

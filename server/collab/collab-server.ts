@@ -168,6 +168,13 @@ export class CollabServer {
         return
       }
       loaded = room
+      await runHook(this.options.extensions, 'beforeJoin', (extension) => ({
+        documentId,
+        document: room.room,
+        connection: info,
+        state: room.room.stateOf(extension),
+      }))
+      if (!connection.isOpen) return
       connection.attach(room.room)
       await runHook(this.options.extensions, 'onJoin', (extension) => ({
         documentId,

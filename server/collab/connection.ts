@@ -11,6 +11,7 @@ import { CollabError, type ConnectionInfo } from './hooks'
 import { CloseCode, encodeSaved } from '../../model/protocol'
 import type { MessageBudget } from './message-budget'
 import type { Room, RoomMember } from './room'
+import { TooManyHeldUpdatesError } from './held-updates'
 import { InvalidUpdateError } from './update-check'
 
 /**
@@ -202,8 +203,10 @@ export class Connection implements RoomMember {
     })
   }
 
-  private refuse(error: unknown): void {
-    if (error instanceof MalformedMessageError || error instanceof InvalidUpdateError) {
+  refuse(error: unknown): void {
+    if (error instanceof TooManyHeldUpdatesError) {
+      this.close(CloseCode.tooManyHeldUpdates, error.message)
+    } else if (error instanceof MalformedMessageError || error instanceof InvalidUpdateError) {
       this.options.logger.warn({ connection: this.info.id, document: this.info.documentId, reason: error.message }, 'malformed message')
       this.close(CloseCode.malformedMessage, error.message)
     } else if (error instanceof CollabError) {

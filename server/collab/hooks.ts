@@ -67,6 +67,12 @@ export interface Hooks<State = undefined> {
    * and when. Synchronous: the transaction is still the document's newest.
    */
   afterTransaction(payload: { document: DocumentView; transaction: Y.Transaction; provenance: Provenance; state: State }): void
+  /**
+   * A client is about to join a loaded document; what it sends waits until every extension is
+   * done. For bringing the document up to date first: with several nodes, a client arriving from
+   * another node may hold changes that this node has not heard of yet (persistence.ts).
+   */
+  beforeJoin(payload: { documentId: string; document: DocumentView; connection: ConnectionInfo; state: State }): Promise<void> | void
   /** A client joined a loaded document. */
   onJoin(payload: { documentId: string; document: DocumentView; connection: ConnectionInfo; state: State }): Promise<void> | void
   /** A client's update has been decoded and checked, and is about to be applied. Throw to reject it. */

@@ -20,13 +20,16 @@ import { RelayBatch } from './relay-batch'
 import { RoomPresence } from './room-presence'
 import { encodeSyncStep1, encodeSyncStep2 } from './server-frames'
 import type { PresenceLink } from './shared-presence'
-import { checkUpdate, checkUpdates, InvalidUpdateError, type CheckedUpdate } from './update-check'
+import { HeldUpdates } from './held-updates'
+import { checkUpdate, checkUpdates, InvalidUpdateError, MissingDependencyError, type CheckedUpdate } from './update-check'
 import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
   readonly info: ConnectionInfo
   send(frame: Uint8Array): void
+  /** Closes the member for an update the room refused after holding it (held-updates.ts). */
+  refuse(error: unknown): void
 }
 
 /** What became of updates handed to the room together (Room.applyClientUpdates). */
@@ -77,6 +80,10 @@ export class Room implements DocumentView {
   private readonly unsettled = new Set<Promise<void>>()
   private readonly relays = new RelayBatch<RoomMember>(() => this.members)
   private readonly presence = new RoomPresence<RoomMember>(this.doc, () => this.members)
+  private readonly held = new HeldUpdates<RoomMember>((member) => ({
+    apply: (update) => this.applyClientUpdate(update, member),
+    refuse: (error) => member.refuse(error),
+  }))
 
   constructor(private readonly options: RoomOptions) {
     // Registered before any extension's state exists, so every transaction is stamped before anyone reads it.
@@ -113,6 +120,7 @@ export class Room implements DocumentView {
 
   leave(member: RoomMember): void {
     this.members.delete(member)
+    this.held.drop(member, new Error('the client left before what its updates build on arrived'))
     this.presence.forget(member)
   }
 
@@ -159,12 +167,25 @@ export class Room implements DocumentView {
     const stored: Promise<void>[] = []
     for (const update of updates) {
       try {
-        stored.push(this.applyClientUpdate(update, sender))
+        stored.push(this.applyOrHold(update, sender))
       } catch (refusal) {
         return { stored, refusal }
       }
     }
     return { stored, refusal: null }
+  }
+
+  /**
+   * Applies the update, or holds it until what it builds on arrives (held-updates.ts): either
+   * way, the promise says when it is stored.
+   */
+  private applyOrHold(update: Uint8Array, sender: RoomMember): Promise<void> {
+    try {
+      return this.applyClientUpdate(update, sender)
+    } catch (refusal) {
+      if (!(refusal instanceof MissingDependencyError)) throw refusal
+      return this.held.hold(sender, update).then((applied) => applied)
+    }
   }
 
   private applyChecked(checked: CheckedUpdate, sender: RoomMember): Promise<void> {
@@ -252,6 +273,8 @@ export class Room implements DocumentView {
       state: this.states.get(extension),
     })
     const stored = runStoreHooks(this.options.extensions, payloadFor)
+    // What an update was waiting for may be what this change brought.
+    this.held.retrySoon()
     runChangeHooks(this.options.extensions, payloadFor, (extension, error) => this.options.onHookFailure(this, extension, error))
     if (origin instanceof ClientUpdate) origin.stored.push(stored)
     this.unsettled.add(stored)

@@ -34,6 +34,16 @@ export class InvalidUpdateError extends Error {
   override name = 'InvalidUpdateError'
 }
 
+/**
+ * The update builds on content the document does not have yet: it continues a client's clocks
+ * past a gap, names an item that is not there, or deletes one. Another update on its way may bring
+ * it (a client sends what it typed offline as it reconnects, before its sync step 2), so the room
+ * holds such an update rather than refusing it (held-updates.ts).
+ */
+export class MissingDependencyError extends InvalidUpdateError {
+  override name = 'MissingDependencyError'
+}
+
 /** The update is well formed, but puts content where the document's schema does not allow it. */
 export class SchemaViolationError extends InvalidUpdateError {
   override name = 'SchemaViolationError'
@@ -74,7 +84,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, shape: ContentShape)
  * just before); the caller then checks them one by one.
  */
 export function checkUpdates(doc: Y.Doc, updates: readonly Uint8Array[], shape: ContentShape): CheckedUpdate {
-  const { structs, ds } = updates.length === 1 ? decode(updates[0]!) : decodeAll(updates)
+  const { structs, ds } = updates.length === 1 ? decodeOrRefuse(updates[0]!) : decodeAll(updates)
   const index = indexStructs(doc, structs)
   for (const struct of structs) {
     // Even structs the document already has are checked: Yjs resolves their references before it skips them.
@@ -91,8 +101,9 @@ export function checkUpdates(doc: Y.Doc, updates: readonly Uint8Array[], shape: 
   for (const [client, deletions] of ds.clients) {
     const end = endOf(doc, index, client)
     for (const { clock, len } of deletions) {
-      if (len <= 0 || clock + len > end) {
-        throw new InvalidUpdateError(`deletes content that does not exist (client ${client}, clocks ${clock}-${clock + len})`)
+      if (len <= 0) throw new InvalidUpdateError(`deletes an empty range (client ${client}, clock ${clock})`)
+      if (clock + len > end) {
+        throw new MissingDependencyError(`deletes content that does not exist (client ${client}, clocks ${clock}-${clock + len})`)
       }
     }
   }
@@ -125,7 +136,8 @@ function deletesSomething(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds'
   return false
 }
 
-function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+/** Decodes an update without applying it; throws InvalidUpdateError when it cannot be decoded. */
+export function decodeOrRefuse(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
     return Y.decodeUpdate(update)
   } catch (error) {
@@ -134,7 +146,7 @@ function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
 }
 
 function decodeAll(updates: readonly Uint8Array[]): ReturnType<typeof Y.decodeUpdate> {
-  const decoded = updates.map(decode)
+  const decoded = updates.map(decodeOrRefuse)
   return { structs: decoded.flatMap(({ structs }) => structs), ds: Y.mergeDeleteSets(decoded.map(({ ds }) => ds)) }
 }
 
@@ -149,7 +161,7 @@ function indexStructs(doc: Y.Doc, structs: Array<Struct | Y.Skip>): UpdateIndex 
     }
     const end = endOf(doc, index, client)
     if (clock > end) {
-      throw new InvalidUpdateError(`the update skips clocks ${end}-${clock - 1} of client ${client}`)
+      throw new MissingDependencyError(`the update skips clocks ${end}-${clock - 1} of client ${client}`)
     }
     index.ends.set(client, Math.max(end, clock + struct.length))
     const list = index.structs.get(client)
@@ -168,7 +180,7 @@ function checkReference(doc: Y.Doc, index: UpdateIndex, item: Y.Item, id: Y.ID |
   const exists =
     id.client === item.id.client ? id.clock < item.id.clock : id.clock < endOf(doc, index, id.client)
   if (!exists) {
-    throw new InvalidUpdateError(`the ${role} of ${describe(item.id)} does not exist (${describe(id)})`)
+    throw new MissingDependencyError(`the ${role} of ${describe(item.id)} does not exist (${describe(id)})`)
   }
 }
 

@@ -26,6 +26,8 @@ export interface DocumentLog {
    * stored: change records, or a snapshot record when what was missed was compacted away meanwhile.
    */
   onRecordsFromElsewhere?(apply: (records: Uint8Array[]) => void): void
+  /** Resolves once every record other writers had stored when it was called has been handed on. */
+  catchUp?(): Promise<void>
 }
 
 export interface OpenedLog {

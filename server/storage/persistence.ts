@@ -93,6 +93,13 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
       log.onRecordsFromElsewhere?.((records) => applyStoredElsewhere(document, open, records))
     },
 
+    // Whatever a client arriving from another node has seen was stored before that node showed
+    // it: reading what is stored now brings all of it here before the client's own updates,
+    // which would otherwise bring it under the client's name, or build on what is missing.
+    async beforeJoin({ state }) {
+      await state.open?.log.catchUp?.()
+    },
+
     onStoreChange({ documentId, update, provenance, state }) {
       const open = state.open
       if (!open) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))

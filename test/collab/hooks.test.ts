@@ -17,7 +17,9 @@ function member(): RoomMember {
       throw error
     },
   }
-  return { info, send: () => {} }
+  return { info, send: () => {}, refuse: (error) => {
+    throw error
+  } }
 }
 
 /** A paragraph's worth of update, as a client sends it. */

@@ -98,5 +98,7 @@ function memberFor(documentId: string, user: string, index: number): RoomMember 
       throw error
     },
   }
-  return { info, send: () => {} }
+  return { info, send: () => {}, refuse: (error) => {
+    throw error
+  } }
 }

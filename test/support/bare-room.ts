@@ -38,7 +38,10 @@ export function bareMember(user: string, send: (frame: Uint8Array) => void = () 
       throw error
     },
   }
-  return { info, send }
+  const refuse = (error: unknown) => {
+    throw error
+  }
+  return { info, send, refuse }
 }
 
 /** The update a sync update frame carries; null for any other frame. */

@@ -193,12 +193,21 @@ export class PostgresLog implements DocumentLog {
     }
   }
 
-  /** Reads from the database every change after those held: what the feed lost, or has not brought yet. */
-  private catchUp(): Promise<void> {
-    this.catchingUp ??= this.readMissed().finally(() => {
-      this.catchingUp = null
+  /**
+   * Reads from the database every change after those held: what the feed lost, or has not brought
+   * yet. A read under way may have started before the caller's moment, so a caller waits for a
+   * read of its own.
+   */
+  catchUp(): Promise<void> {
+    // Alone on the database, nobody else stores anything.
+    if (!this.sharing) return Promise.resolve()
+    const after = this.catchingUp ?? Promise.resolve()
+    const read = after.then(() => this.readMissed())
+    this.catchingUp = read
+    void read.finally(() => {
+      if (this.catchingUp === read) this.catchingUp = null
     })
-    return this.catchingUp
+    return read
   }
 
   private async readMissed(): Promise<void> {
