@@ -79,6 +79,10 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
     // Capabilities that need a loaded document find it through the sync server, created below.
     const loadedDocument = (documentId: string): DocumentView | undefined => collab.loadedDocument(documentId)
     const accessControl = createAccessControl({ store, sessions, accounts, loadedDocument })
+    // Another server changed who may do what: the people here are checked again.
+    store.onDocumentChangedElsewhere?.((documentId) => {
+      accessControl.revalidate(documentId).catch((error: unknown) => logger.error({ err: error, document: documentId }, 'checking access again failed'))
+    })
     const attribution = createAttribution()
     const history = new History({
       store,

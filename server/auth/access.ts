@@ -119,6 +119,12 @@ export function accessControl(options: AccessControlOptions): AccessControl {
       await readAccess(state)
     },
 
+    // Read again for each newcomer: another server may have changed it a moment ago, and the
+    // word of it (onDocumentChangedElsewhere, which revalidates) may still be on its way.
+    async beforeJoin({ state }) {
+      await readAccess(state)
+    },
+
     // Tracked from here, not from onAuthenticate: a connection that joined always hears onDisconnect.
     onJoin({ connection, state }) {
       state.connections.set(connection, permissionsOf(connection, state)?.role ?? null)

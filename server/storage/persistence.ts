@@ -49,7 +49,7 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
     if (!open) return Promise.resolve()
     const { document } = state
     open.compacting ??= open.log
-      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(document.doc), attribution: options.alongside.encode(document) }, open.authors))
+      .compact(() => encodeSnapshot({ state: Y.encodeStateAsUpdate(document.doc), attribution: options.alongside.encode(document) }, authorsFor(open)))
       .catch((error: unknown) => options.onCompactionError(document.documentId, error))
       .finally(() => {
         open.compacting = null
@@ -104,13 +104,12 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
       const open = state.open
       if (!open) return Promise.reject(new Error(`The log of document "${documentId}" is not open.`))
       if (open.applyingStored) return Promise.resolve()
-      const { record, naming } = encodeChange({ update, author: provenance.author, time: provenance.time }, open.authors)
+      const { record, naming } = encodeChange({ update, author: provenance.author, time: provenance.time }, authorsFor(open))
       const written = open.log.append(record)
       // Once the write is done: a number is used only once the record naming it is on disk, and
-      // the log's size only grows when a flush lands. A log that other nodes write to as well
-      // never uses numbers: each node would give them out on its own.
+      // the log's size only grows when a flush lands.
       void written.then(() => {
-        if (naming !== null && !open.log.sharedWithOtherWriters) open.authors.confirm(naming)
+        if (naming !== null) authorsFor(open).confirm(naming)
         if (open.log.logBytes >= options.compactLogBytes) void compact(state)
       }, () => undefined)
       return written
@@ -130,6 +129,15 @@ export function persistence(options: PersistenceOptions): Extension<PersistedDoc
       }
     },
   }
+}
+
+/**
+ * The author numbers to write with (log-authors.ts). A log that other nodes write to as well gets
+ * none: each node would give them out on its own, and a number of one would name someone else in
+ * another's table. A table that has named nobody makes every record name its author in full.
+ */
+function authorsFor(open: OpenLog): LogAuthors {
+  return open.log.sharedWithOtherWriters ? new LogAuthors() : open.authors
 }
 
 /**

@@ -61,6 +61,11 @@ export interface Store {
   records<T>(kind: RecordKind<T>): KindRecords<T>
   /** Makes everything written so far durable and lets go of the storage. */
   close(): Promise<void>
+  /**
+   * Calls `listener` with the id of each document whose title or access another server sharing
+   * this storage changed. Only a store that several servers share says so.
+   */
+  onDocumentChangedElsewhere?(listener: (id: string) => void): void
 }
 
 /** Opening content, creating a document and reading or changing records refuse an id that is not a document id (server/documents/ids.ts). */

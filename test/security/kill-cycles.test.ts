@@ -11,11 +11,11 @@ import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { signUpMaintainer } from '../support/accounts'
 import { startChildServer, type ChildServer } from '../support/child-server'
 import { connectClient } from '../support/clients'
-import { next } from '../support/events'
 import { freePort } from '../support/free-port'
 import { seededRandom } from '../support/seeded-random'
 import { makeDataDir } from '../support/server'
 import { Typist, wordsOf } from '../support/typist'
+import { lostWords, typeWords } from '../support/typing'
 
 const CYCLES = Number(process.env.KILL_CYCLES ?? 10)
 const WRITERS = ['ada', 'bao', 'cleo']
@@ -35,43 +35,8 @@ const LIFTED_LIMITS = {
   WS_CONNECTIONS_PER_MINUTE: '1000000000',
 }
 
-/**
- * Frames a writer may have unacknowledged before waiting for the server: a bounded
- * backlog, so that the kill always finds edits in flight while acknowledgements keep
- * coming, instead of a queue that grows until nothing typed in a cycle is ever acknowledged.
- */
-const IN_FLIGHT = 16
 /** Words each writer types while the server is dead, to be carried by the next sync step 2. */
 const OFFLINE_WORDS = 5
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-/** Writers type in turns, a word each per turn of the event loop, until `words` more words are typed. */
-async function typeWords(typists: Typist[], words: number): Promise<void> {
-  for (let typed = 0; typed < words; ) {
-    const ready = typists.filter((typist) => typist.client.sent - typist.client.saved < IN_FLIGHT)
-    if (ready.length === 0) {
-      await Promise.race(typists.map((typist) => next(typist.client.provider, 'saved')))
-      continue
-    }
-    for (const typist of ready) typist.typeWord()
-    typed += ready.length
-    await turn()
-  }
-}
-
-/** Acknowledged words of each writer that a fresh reader does not find in the restarted server's document. */
-async function lostWords(server: ChildServer, typists: Typist[]): Promise<number> {
-  const reader = connectClient(server, MANIFESTO_ID)
-  await reader.synced()
-  let lost = 0
-  for (const typist of typists) {
-    const stored = wordsOf(reader.doc, typist.name)
-    for (let word = 1; word <= typist.acknowledged; word++) if (!stored.has(word)) lost++
-  }
-  reader.destroy()
-  return lost
-}
 
 describe('SIGKILL during typing', () => {
   // Regression: edits were relayed before they were durable, so after a crash a client that held someone else's lost edit was refused with 4409 on reconnecting.
@@ -103,7 +68,7 @@ describe('SIGKILL during typing', () => {
         await killed.exited
 
         server = await startChildServer(dataDir, options)
-        const lost = await lostWords(server, typists)
+        const lost = await lostWords(server, MANIFESTO_ID, typists)
         const acknowledged = typists.reduce((sum, typist) => sum + typist.acknowledged, 0)
         const warnings = server.warnings.filter((entry) => !freshWarnings.includes(entry.msg))
         cycles.push({ typed: typists.reduce((sum, typist) => sum + typist.typed, 0), acknowledged, lost, warnings: warnings.length })

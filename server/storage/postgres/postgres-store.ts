@@ -42,16 +42,21 @@ interface DocumentRow {
 
 const DOCUMENT_COLUMNS = 'id, title, access, created_at, updated_at'
 
+/** Where a node says that it changed a document's title or access: each node hears it, this one too. */
+const DOCUMENTS_CHANNEL = 'coffeehouse_documents'
+
 export class PostgresStore implements Store {
   private readonly openLogs = new OpenLogs()
   private readonly kinds = new RecordKinds(<T>(kind: RecordKind<T>) => new PostgresRecords(this.pool, kind))
   private readonly pool: pg.Pool
+  private readonly database: Database
   private readonly feed: ChangeFeed | null
   private readonly now: () => Date
   private readonly touches: BatchedTimes
 
   /** The database is its opener's, to close after the store. */
   constructor(options: PostgresStoreOptions) {
+    this.database = options.database
     this.pool = options.database.pool
     this.feed = options.feed ?? null
     this.now = options.now ?? (() => new Date())
@@ -106,6 +111,7 @@ export class PostgresStore implements Store {
       const changed = this.toMeta(rows[0])
       change(changed)
       await client.query('UPDATE documents SET title = $2, access = $3 WHERE id = $1', [id, changed.title, JSON.stringify(changed.access)])
+      await client.query('SELECT pg_notify($1, $2)', [DOCUMENTS_CHANNEL, id])
       return { ...changed, id }
     })
   }
@@ -121,6 +127,10 @@ export class PostgresStore implements Store {
 
   records<T>(kind: RecordKind<T>): KindRecords<T> {
     return this.kinds.of(kind)
+  }
+
+  onDocumentChangedElsewhere(listener: (id: string) => void): void {
+    void this.database.notifications.listen(DOCUMENTS_CHANNEL, listener)
   }
 
   async close(): Promise<void> {
