@@ -14,6 +14,7 @@ import { createSessions } from './auth/sessions'
 import { CollabServer } from './collab/collab-server'
 import type { AnyExtension, DocumentView } from './collab/hooks'
 import { openBackend } from './backend'
+import { attemptStore, connectionLimiter } from './cluster/shared-limits'
 import type { Config } from './config'
 import { createDocumentModel, type DocumentModel } from './documents/content'
 import { createExporter } from './documents/export'
@@ -113,7 +114,8 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       limits: config.limits,
       clientAddress: clientAddressOf(config.trustProxy),
       logger,
-      presenceLink: backend.presenceLink,
+      presenceLink: backend.cluster?.presence ?? null,
+      connectionLimiter: connectionLimiter(backend.cluster, config.limits.connectionsPerMinute),
     })
     const app = createHttpApp({
       store,
@@ -130,6 +132,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       history,
       editorDir: config.editorDir,
       authAttemptsPer15Minutes: config.limits.authAttemptsPer15Minutes,
+      authAttemptStore: attemptStore(backend.cluster),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       logger,

@@ -16,7 +16,7 @@ import type { SessionStore } from './auth/session-store'
 import { RedisBus } from './cluster/redis-bus'
 import { RedisChangeFeed } from './cluster/redis-change-feed'
 import { RedisPresence } from './cluster/redis-presence'
-import type { PresenceLink } from './collab/shared-presence'
+import type { Cluster } from './cluster/cluster'
 import type { Config } from './config'
 import { FileStore } from './storage/file-store'
 import { Database } from './storage/postgres/database'
@@ -26,9 +26,7 @@ import type { Store } from './storage/store'
 export interface Backend {
   store: Store
   /** How this node reaches the others (REDIS_URL), or null when it serves alone. */
-  bus: RedisBus | null
-  /** Presence shared with the other nodes, or null when this node serves alone. */
-  presenceLink: PresenceLink | null
+  cluster: Cluster | null
   accounts: Accounts
   sessionStore: SessionStore
   secrets: Secrets
@@ -47,7 +45,7 @@ async function openFiles(dataDir: string, logger: Logger, onBackgroundError: (er
   return closingOnFailure([() => store.close()], async (closeLater) => {
     const sessionStore = await FileSessionStore.open(dataDir, onBackgroundError)
     closeLater(() => sessionStore.close())
-    return { store, bus: null, presenceLink: null, sessionStore, secrets: await loadSecrets(dataDir), accounts: await FileAccounts.open(dataDir) }
+    return { store, cluster: null, sessionStore, secrets: await loadSecrets(dataDir), accounts: await FileAccounts.open(dataDir) }
   })
 }
 
@@ -58,12 +56,12 @@ async function openDatabase(databaseUrl: string, redisUrl: string | null, logger
     if (bus) closeLater(() => bus.close())
     const unreadable = (error: unknown) => logger.warn({ err: error }, 'an unreadable message from another node')
     const feed = bus && new RedisChangeFeed(bus, database.clusterId, unreadable)
-    const presenceLink = bus && new RedisPresence(bus, database.clusterId, unreadable)
+    const cluster: Cluster | null = bus && { bus, id: database.clusterId, presence: new RedisPresence(bus, database.clusterId, unreadable) }
     const store = new PostgresStore({ database, feed, onBackgroundError })
     closeLater(() => store.close())
     const sessionStore = await PostgresSessionStore.open(database, onBackgroundError)
     closeLater(() => sessionStore.close())
-    return { store, bus, presenceLink, sessionStore, secrets: await loadSharedSecrets(database), accounts: await PostgresAccounts.open(database, onBackgroundError) }
+    return { store, cluster, sessionStore, secrets: await loadSharedSecrets(database), accounts: await PostgresAccounts.open(database, onBackgroundError) }
   })
 }
 

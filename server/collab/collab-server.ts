@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Connection } from './connection'
 import type { ContentShape } from './content-shape'
@@ -39,6 +39,8 @@ export interface CollabServerOptions {
   now?: () => number
   /** The other nodes serving the same documents (REDIS_URL), if there are any. */
   presenceLink?: PresenceLink | null
+  /** Counts new connections per address; in memory, from limits.connectionsPerMinute, unless given (shared-limits.ts). */
+  connectionLimiter?: RateLimiterAbstract
 }
 
 /** Server-side access to a document, as if it were a client: keeps it loaded until released. */
@@ -61,12 +63,12 @@ export class CollabServer {
   /** The rooms that finished loading and have not started unloading. */
   private readonly loaded = new Map<string, LoadedRoom>()
   private readonly unloading = new Map<string, Promise<void>>()
-  private readonly connectionsPerAddress: RateLimiterMemory
+  private readonly connectionsPerAddress: RateLimiterAbstract
   private closing = false
 
   constructor(private readonly options: CollabServerOptions) {
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
-    this.connectionsPerAddress = new RateLimiterMemory({ points: options.limits.connectionsPerMinute, duration: 60 })
+    this.connectionsPerAddress = options.connectionLimiter ?? new RateLimiterMemory({ points: options.limits.connectionsPerMinute, duration: 60 })
   }
 
   /** For the HTTP server's 'upgrade' event. Returns false when the path is not ours. */

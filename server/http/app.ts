@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import express, { type Express } from 'express'
+import type { Store as AttemptStore } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { AccessControl } from '../auth/access'
@@ -50,6 +51,8 @@ export interface HttpAppOptions {
   history: History
   editorDir: string
   authAttemptsPer15Minutes: number
+  /** Where attempts are counted when several nodes serve together (cluster/shared-limits.ts). */
+  authAttemptStore?: AttemptStore | undefined
   /** Session cookies go over HTTPS only: signing in over plain HTTP is refused rather than silently cookieless. */
   secureCookies: boolean
   trustProxy: TrustProxy
@@ -89,6 +92,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       accounts: options.accounts,
       passwordPolicy: options.passwordPolicy,
       attemptsPer15Minutes: options.authAttemptsPer15Minutes,
+      attemptStore: options.authAttemptStore,
       secureCookies: options.secureCookies,
       logger: options.logger,
     }),

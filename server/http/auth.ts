@@ -1,5 +1,5 @@
 import { type RequestHandler, Router } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type Store } from 'express-rate-limit'
 import type { Logger } from 'pino'
 import { z } from 'zod'
 import { publicUser, UsernameTakenError, type Accounts, type User } from '../auth/accounts'
@@ -26,6 +26,8 @@ interface AuthRouteOptions {
   accounts: Accounts
   passwordPolicy: PasswordPolicy
   attemptsPer15Minutes: number
+  /** Shared by every node when several serve together; this node's memory otherwise. */
+  attemptStore?: Store | undefined
   secureCookies: boolean
   logger: Logger
 }
@@ -40,6 +42,7 @@ export function authRoutes(options: AuthRouteOptions): Router {
     limit: options.attemptsPer15Minutes,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    ...(options.attemptStore ? { store: options.attemptStore, passOnStoreError: true } : {}),
     handler: (_request, response) =>
       response.status(429).json({ error: { id: 'rate_limited', message: 'Too many attempts from this address. Try again in a few minutes.' } }),
   })
