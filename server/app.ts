@@ -14,6 +14,7 @@ import { createSessions } from './auth/sessions'
 import { CollabServer } from './collab/collab-server'
 import type { AnyExtension, DocumentView } from './collab/hooks'
 import { openBackend } from './backend'
+import { RedisClientIdClaims } from './cluster/redis-client-ids'
 import { attemptStore, connectionLimiter } from './cluster/shared-limits'
 import type { Config } from './config'
 import { createDocumentModel, type DocumentModel } from './documents/content'
@@ -84,7 +85,10 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
     store.onDocumentChangedElsewhere?.((documentId) => {
       accessControl.revalidate(documentId).catch((error: unknown) => logger.error({ err: error, document: documentId }, 'checking access again failed'))
     })
-    const attribution = createAttribution()
+    const attribution = createAttribution({
+      claims: backend.cluster && new RedisClientIdClaims(backend.cluster),
+      onClaimError: (error) => logger.warn({ err: error }, 'a client id could not be claimed with the other servers; it is bound on this one alone'),
+    })
     const history = new History({
       store,
       model,

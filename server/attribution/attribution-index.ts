@@ -31,6 +31,11 @@ export class AttributionIndex {
   private readonly deletions = new Map<number, RunList>()
 
   /** May `person` add content under `client`? Only its owner may, and nobody may write under the server's ids. */
+  /** True when someone's writing under `client` has been recorded here. */
+  isBound(client: number): boolean {
+    return this.owners.has(client)
+  }
+
   mayWrite(doc: Y.Doc, client: number, person: string | null): boolean {
     if (this.owners.has(client)) return person !== null && this.owners.get(client) === person
     // Content without an owner (from before attribution was recorded) stays unclaimable.

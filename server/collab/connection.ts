@@ -41,7 +41,9 @@ export interface ConnectionOptions {
 export class Connection implements RoomMember {
   readonly info: ConnectionInfo
   private room: Room | null = null
+  /** Frames that arrived before the document was loaded, or while updates wait for a check (waitFor). */
   private waiting: Uint8Array[] = []
+  private paused = false
   /** Updates from the socket read being handled, applied together once it has been (receiveUpdate). */
   private receivedUpdates: Uint8Array[] = []
   private updatesReceived = 0
@@ -69,12 +71,11 @@ export class Connection implements RoomMember {
     if (!this.isOpen) return
     this.room = room
     room.join(this)
-    const waiting = this.waiting
-    this.waiting = []
-    for (const frame of waiting) {
-      if (!this.isOpen) return
-      this.handle(room, frame)
-    }
+    this.handleWaiting(room)
+  }
+
+  private handleWaiting(room: Room): void {
+    while (!this.paused && this.waiting.length > 0 && this.isOpen) this.handle(room, this.waiting.shift()!)
   }
 
   send(frame: Uint8Array): void {
@@ -110,7 +111,7 @@ export class Connection implements RoomMember {
       return
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    if (this.room) {
+    if (this.room && !this.paused) {
       this.handle(this.room, frame)
     } else if (this.waiting.length < MAX_FRAMES_BEFORE_READY) {
       this.waiting.push(frame)
@@ -134,6 +135,11 @@ export class Connection implements RoomMember {
     }
     // Whatever came before a frame is handled before it.
     this.applyReceivedUpdates(room)
+    if (this.paused) {
+      // The updates before it wait for a check (waitFor): it waits behind them, first in line.
+      this.waiting.unshift(frame)
+      return
+    }
     try {
       this.dispatch(room, message)
     } catch (error) {
@@ -154,14 +160,33 @@ export class Connection implements RoomMember {
   }
 
   private applyReceivedUpdates(room: Room): void {
-    if (this.receivedUpdates.length === 0) return
+    if (this.receivedUpdates.length === 0 || this.paused) return
     const updates = this.receivedUpdates
     this.receivedUpdates = []
     // Frames already on their way when the server closed the connection count for nothing (see receive).
     if (!this.isOpen) return
-    const { stored, refusal } = room.applyClientUpdates(updates, this)
+    const { stored, refusal, later } = room.applyClientUpdates(updates, this)
     for (const each of stored) this.acknowledgeWhenStored(each)
     if (refusal !== null) this.refuse(refusal)
+    else if (later) this.waitFor(room, later.ready, later.updates)
+  }
+
+  /**
+   * An update can be judged only once something asynchronous is settled (CheckLater: a client id
+   * claimed with the other nodes). It and everything after it wait, in order, then go on.
+   */
+  private waitFor(room: Room, ready: Promise<void>, updates: readonly Uint8Array[]): void {
+    this.paused = true
+    ready.then(
+      () => {
+        this.paused = false
+        if (!this.isOpen) return
+        this.receivedUpdates = [...updates, ...this.receivedUpdates]
+        this.applyReceivedUpdates(room)
+        this.handleWaiting(room)
+      },
+      (refusal: unknown) => this.refuse(refusal),
+    )
   }
 
   private dispatch(room: Room, message: Exclude<ClientMessage, { kind: 'sync-step-2' | 'sync-update' }>): void {

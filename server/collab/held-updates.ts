@@ -9,6 +9,7 @@
  * 4507; the client reconnects and its sync handshake sends everything again, in order. A
  * connection's held updates go when it does: the client still has them, and sends them again.
  */
+import { CheckLater } from './hooks'
 import { MissingDependencyError } from './update-check'
 
 /**
@@ -90,6 +91,11 @@ export class HeldUpdates<Member> {
           stored = holder.apply(held.update)
         } catch (error) {
           if (error instanceof MissingDependencyError) continue
+          if (error instanceof CheckLater) {
+            // Tried again once it can be judged; a refusal then comes through the same way.
+            error.ready.then(() => this.retrySoon(), () => this.retrySoon())
+            continue
+          }
           this.drop(member, error instanceof Error ? error : new Error(String(error)))
           holder.refuse(error)
           break

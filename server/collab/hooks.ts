@@ -137,6 +137,19 @@ export interface Extension<State = undefined> extends Partial<Hooks<State>> {
 /** Any extension, whatever its state: a room keeps each one's state beside it. */
 export type AnyExtension = Extension<unknown>
 
+/**
+ * Thrown by beforeApplyUpdate when the update can be judged only after something asynchronous,
+ * such as a claim in a registry that several nodes share: nothing of it is applied, and the
+ * connection hands it in again, with what it sent after it, once `ready` resolves. `ready`
+ * rejects with the refusal (a CollabError), if there is one.
+ */
+export class CheckLater extends Error {
+  override name = 'CheckLater'
+  constructor(readonly ready: Promise<void>) {
+    super('the update is checked once something it depends on is settled')
+  }
+}
+
 /** An error that ends a connection with a protocol close code. */
 export class CollabError extends Error {
   override name = 'CollabError'

@@ -13,7 +13,7 @@
 import * as Y from 'yjs'
 import type { ContentShape } from './content-shape'
 import type { ReceivedAwarenessEntry } from './frames'
-import type { AnyExtension, ChangePayload, ConnectionInfo, DocumentView, Extension } from './hooks'
+import { CheckLater, type AnyExtension, type ChangePayload, type ConnectionInfo, type DocumentView, type Extension } from './hooks'
 import { isProvenance, type Provenance } from './provenance'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
 import { RelayBatch } from './relay-batch'
@@ -38,6 +38,8 @@ export interface AppliedUpdates {
   readonly stored: readonly Promise<void>[]
   /** Why the update after those was refused (the rest were not tried), or null. */
   readonly refusal: unknown
+  /** The update after those, and the rest, to hand in again once `ready` resolves (CheckLater); or null. */
+  readonly later: { ready: Promise<void>; updates: readonly Uint8Array[] } | null
 }
 
 /** The transaction origin of a client's update: lets the room find the sender, and what its check wrote. */
@@ -159,20 +161,21 @@ export class Room implements DocumentView {
     if (updates.length > 1) {
       try {
         const stored = this.applyChecked(checkUpdates(this.doc, updates, this.options.shape), sender)
-        return { stored: updates.map(() => stored), refusal: null }
+        return { stored: updates.map(() => stored), refusal: null, later: null }
       } catch {
         // Which of them is refused, and what went in before it, is found one by one.
       }
     }
     const stored: Promise<void>[] = []
-    for (const update of updates) {
+    for (const [index, update] of updates.entries()) {
       try {
         stored.push(this.applyOrHold(update, sender))
       } catch (refusal) {
-        return { stored, refusal }
+        if (refusal instanceof CheckLater) return { stored, refusal: null, later: { ready: refusal.ready, updates: updates.slice(index) } }
+        return { stored, refusal, later: null }
       }
     }
-    return { stored, refusal: null }
+    return { stored, refusal: null, later: null }
   }
 
   /**
