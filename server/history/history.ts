@@ -31,6 +31,14 @@ export class HistoryError extends Error {
   }
 }
 
+/** Another server recorded a version since this one read the history. */
+class HistoryMovedOn extends Error {
+  override name = 'HistoryMovedOn'
+}
+
+/** Tries at recording one version: each retry follows a version another server recorded meanwhile, and servers do not record many a second. */
+const MOST_ATTEMPTS = 5
+
 export interface HistoryOptions {
   store: Store
   model: DocumentModel
@@ -219,8 +227,23 @@ export class History implements VersionRecorder {
   }
 
   private async recordNow(document: DocumentView, request: VersionRequest, always = false): Promise<StoredVersion | null> {
-    const { documentId } = document
     const authors = document.stateOf(this.extension).pending.take()
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.recordOnce(document, request, always, authors)
+      } catch (error) {
+        if (!(error instanceof HistoryMovedOn) || attempt === MOST_ATTEMPTS) throw error
+      }
+    }
+  }
+
+  /**
+   * Each version is stored relative to the one before it (snapshots.ts), so it is written only
+   * if that one is still the newest: another server sharing the storage may have recorded one
+   * since this one read the history (HistoryMovedOn), and then the version is made again on top.
+   */
+  private async recordOnce(document: DocumentView, request: VersionRequest, always: boolean, authors: Iterable<string>): Promise<StoredVersion | null> {
+    const { documentId } = document
     const history = await this.read(documentId)
     const chain = this.chainOf(document, history)
     const previous = history.versions.at(-1)
@@ -248,6 +271,7 @@ export class History implements VersionRecorder {
       snapshot: encodeRelative(now, latest?.ds ?? null),
     }
     await this.records.update(documentId, (changed) => {
+      if (changed.versions.at(-1)?.id !== previous?.id) throw new HistoryMovedOn()
       changed.versions.push(version)
     })
     this.announce(document, version.id)
