@@ -12,13 +12,14 @@ import { latency } from './latency'
 import { memory } from './memory'
 import { persistence } from './persistence'
 import { readers } from './readers'
+import { scaleOut } from './scale-out'
 import { schemaCheck } from './schema-check'
 import { suggestionCheck } from './suggestion-check'
 import { formatTable, machine, type Benchmark, type Result } from './support'
 import { throughput } from './throughput'
 import { updateCost } from './update-cost'
 
-const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, updateCost, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history, browserCrowd]
+const BENCHMARKS: readonly Benchmark[] = [latency, throughput, authors, readers, updateCost, authorship, coldLoad, persistence, memory, suggestionCheck, schemaCheck, history, browserCrowd, scaleOut]
 
 // Each y-websocket provider in Node listens for the process's exit; the benchmarks open many at once.
 process.setMaxListeners(5_000)

@@ -21,10 +21,10 @@ interface Crowd {
 const say = (message: FromClients) => process.send!(message)
 
 async function join(plan: ClientPlan): Promise<Crowd> {
-  const url = `${plan.collabUrl}/${encodeURIComponent(plan.documentId)}`
-  const authors = plan.authors.map((author) => new LightAuthor(url, plan.base, author, plan.carets))
-  const readers = Array.from({ length: plan.readers }, () => new LightSocket({ url, doc: new Y.Doc() }))
-  const probes = Array.from({ length: plan.probes }, () => new EditProbe(url))
+  const url = (node: number) => `${plan.collabUrls[node]}/${encodeURIComponent(plan.documentId)}`
+  const authors = plan.authors.map((author) => new LightAuthor(url(author.node), plan.base, author, plan.carets))
+  const readers = plan.readerNodes.map((node) => new LightSocket({ url: url(node), doc: new Y.Doc() }))
+  const probes = plan.probeNodes.map((node) => new EditProbe(url(node)))
   const crowd: Crowd = { plan, authors, readers, probes, closed: 0 }
   // Every close before the coordinator says stop is the server's doing, and counts against it.
   for (const client of [...authors, ...readers, ...probes]) void client.closed.then(() => crowd.closed++)

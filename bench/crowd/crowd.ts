@@ -40,6 +40,8 @@ export interface Scenario {
 export interface CrowdResult {
   /** Per timed keystroke and probe: from the author's send to the probe's receipt, in ms. */
   latencies: number[]
+  /** Those of `latencies` where the author and the probe use different servers (none with one server). */
+  crossNodeLatencies: number[]
   /** Keystrokes typed after the warm-up, each timed at every probe. */
   timed: number
   /** Keystrokes × probes that never reached a probe. */
@@ -102,7 +104,10 @@ export async function runCrowd(
     const deadline = machineNow() + (scenario.catchUpSeconds ?? CATCH_UP_SECONDS) * 1000
     const arrived = await Promise.all(processes.map((child) => child.request({ type: 'await', finals, deadline }, 'arrived')))
     const serverSeconds = (await server.cpuSeconds()) - serverCpu
-    const timing = timeEdits(logs, arrived.flatMap((report) => report.probes), start + scenario.warmUpSeconds * 1000)
+    const nodes = collabUrlsOf(server).length
+    const timing = timeEdits(logs, arrived.flatMap((report) => report.probes), start + scenario.warmUpSeconds * 1000, (log, probe) =>
+      nodeOfAuthor(log.paragraph - document.firstParagraph, nodes) !== probe % nodes,
+    )
     const paragraphs = await readParagraphs(server, document, scenario.authors)
     const edits = logs.reduce((sum, log) => sum + log.clocks.length, 0)
     return {
@@ -130,23 +135,37 @@ function planProcesses(
 ): ClientPlan[] {
   const count = scenario.processes
   const share = (total: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0)
-  const common = { collabUrl: server.collabUrl, documentId, base, editsPerSecond: scenario.editsPerSecond, edits: Math.round((scenario.warmUpSeconds + scenario.seconds) * scenario.editsPerSecond), carets: scenario.carets }
-  const crowd = Array.from({ length: count }, (_, index) => ({
-    ...common,
-    authors: Array.from({ length: scenario.authors }, (_, author) => author)
-      .filter((author) => author % count === index)
-      .map((author) => ({
-        paragraph: firstParagraph + author,
-        // Each author from its own place, so that no two type the same letters in step.
-        text: rotate(scenario.text, (author * 997) % scenario.text.length),
-        cookie: cookies[author],
-      })),
-    readers: share(scenario.readers, index),
-    probes: 0,
-  }))
+  const urls = collabUrlsOf(server)
+  const common = { collabUrls: urls, documentId, base, editsPerSecond: scenario.editsPerSecond, edits: Math.round((scenario.warmUpSeconds + scenario.seconds) * scenario.editsPerSecond), carets: scenario.carets }
+  let readersBefore = 0
+  const crowd = Array.from({ length: count }, (_, index) => {
+    const readers = share(scenario.readers, index)
+    // Readers, like authors, in turn over the servers.
+    const readerNodes = Array.from({ length: readers }, (_, reader) => (readersBefore + reader) % urls.length)
+    readersBefore += readers
+    return {
+      ...common,
+      authors: Array.from({ length: scenario.authors }, (_, author) => author)
+        .filter((author) => author % count === index)
+        .map((author) => ({
+          paragraph: firstParagraph + author,
+          // Each author from its own place, so that no two type the same letters in step.
+          text: rotate(scenario.text, (author * 997) % scenario.text.length),
+          cookie: cookies[author],
+          node: nodeOfAuthor(author, urls.length),
+        })),
+      readerNodes,
+      probeNodes: [],
+    }
+  })
   // The probes have a process to themselves: an arrival is timed when it arrives, not when a busy event loop gets to it.
-  return [...crowd, { ...common, authors: [], readers: 0, probes: scenario.probes }]
+  const probeNodes = Array.from({ length: scenario.probes }, (_, probe) => probe % urls.length)
+  return [...crowd, { ...common, authors: [], readerNodes: [], probeNodes }]
 }
+
+/** Every server of a crowd: several when the server under test is a cluster (bench/scale-out.ts). */
+const collabUrlsOf = (server: ServerProcess) => server.collabUrls ?? [server.collabUrl]
+const nodeOfAuthor = (author: number, nodes: number) => author % nodes
 
 const rotate = (text: string, from: number) => text.slice(from) + text.slice(0, from)
 
@@ -158,13 +177,23 @@ function missing(log: AuthorLog, paragraph: string): number {
   return log.typed.length - same
 }
 
-/** Matches each keystroke to its first arrival at each probe; those sent before `timedFrom` must arrive but are not timed. */
-function timeEdits(logs: readonly AuthorLog[], probes: readonly Arrivals[], timedFrom: number): { latencies: number[]; timed: number; unarrived: number } {
+/**
+ * Matches each keystroke to its first arrival at each probe; those sent before `timedFrom` must
+ * arrive but are not timed. `acrossNodes` says whether an author and a probe use different servers.
+ */
+function timeEdits(
+  logs: readonly AuthorLog[],
+  probes: readonly Arrivals[],
+  timedFrom: number,
+  acrossNodes: (log: AuthorLog, probe: number) => boolean,
+): { latencies: number[]; crossNodeLatencies: number[]; timed: number; unarrived: number } {
   const latencies: number[] = []
+  const crossNodeLatencies: number[] = []
   let unarrived = 0
   const timed = logs.reduce((sum, log) => sum + log.sentAt.filter((sent) => sent >= timedFrom).length, 0)
-  for (const probe of probes) {
+  for (const [index, probe] of probes.entries()) {
     for (const log of logs) {
+      const across = acrossNodes(log, index)
       const arrivals = probe[log.clientId] ?? { clocks: [], at: [] }
       let next = 0
       for (let edit = 0; edit < log.clocks.length; edit++) {
@@ -173,11 +202,14 @@ function timeEdits(logs: readonly AuthorLog[], probes: readonly Arrivals[], time
           unarrived += log.clocks.length - edit
           break
         }
-        if (log.sentAt[edit]! >= timedFrom) latencies.push(arrivals.at[next]! - log.sentAt[edit]!)
+        if (log.sentAt[edit]! < timedFrom) continue
+        const latency = arrivals.at[next]! - log.sentAt[edit]!
+        latencies.push(latency)
+        if (across) crossNodeLatencies.push(latency)
       }
     }
   }
-  return { latencies, timed, unarrived }
+  return { latencies, crossNodeLatencies, timed, unarrived }
 }
 
 /** A client process, asked one thing at a time. */

@@ -18,6 +18,8 @@ export interface AuthorPlan {
   /** Typed one character per edit, from the start, wrapping round. */
   text: string
   cookie?: string
+  /** The server it types through (an index into ClientPlan.collabUrls). */
+  node: number
 }
 
 export interface AuthorLog {

@@ -3,13 +3,16 @@ import type { AuthorLog, AuthorPlan } from './light-author'
 import type { Arrivals } from './edit-probe'
 
 export interface ClientPlan {
-  collabUrl: string
+  /** The servers' websocket addresses; authors, readers and probes each say which one they use. */
+  collabUrls: string[]
   documentId: string
   /** The document as it was set up: each author starts from it. */
   base: Uint8Array
   authors: AuthorPlan[]
-  readers: number
-  probes: number
+  /** For each reader, the server it reads through (an index into collabUrls). */
+  readerNodes: number[]
+  /** For each probe, the server it listens through. */
+  probeNodes: number[]
   editsPerSecond: number
   edits: number
   /** Authors also publish their caret after each keystroke, as the editor does. */

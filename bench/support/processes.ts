@@ -19,6 +19,8 @@ export interface ServerProcess {
   readonly kind: 'coffeehouse' | 'relay'
   readonly url: string
   readonly collabUrl: string
+  /** Every server's websocket address, when this stands for several (bench/scale-out.ts). */
+  readonly collabUrls?: string[]
   readonly process: ChildProcess
   /** CPU time the process has used so far, in seconds (Linux: from /proc). */
   cpuSeconds(): Promise<number>
