@@ -5,7 +5,7 @@
  */
 import session, { type SessionData } from 'express-session'
 import type pg from 'pg'
-import { BatchedTimes } from '../storage/postgres/batched-times'
+import { BatchedTimes, laterTimes } from '../storage/postgres/batched-times'
 import type { Database } from '../storage/postgres/database'
 import type { SessionStore } from './session-store'
 
@@ -26,7 +26,7 @@ export class PostgresSessionStore extends session.Store implements SessionStore 
     onError: (error: unknown) => void,
   ) {
     super()
-    this.touches = new BatchedTimes(TOUCH_FLUSH_MS, (sids, expiries) => this.writeExpiries(sids, expiries), onError)
+    this.touches = new BatchedTimes(TOUCH_FLUSH_MS, laterTimes(pool, 'sessions', 'sid', 'expires'), onError)
   }
 
   static async open(database: Database, onError: (error: unknown) => void, now: () => number = Date.now): Promise<PostgresSessionStore> {
@@ -78,14 +78,6 @@ export class PostgresSessionStore extends session.Store implements SessionStore 
 
   private ended(sid: string): void {
     for (const listener of this.endListeners) listener(sid)
-  }
-
-  private async writeExpiries(sids: string[], expiries: Date[]): Promise<void> {
-    await this.pool.query(
-      `UPDATE sessions AS s SET expires = t.expires FROM unnest($1::text[], $2::timestamptz[]) AS t(sid, expires)
-       WHERE s.sid = t.sid AND s.expires < t.expires`,
-      [sids, expiries],
-    )
   }
 
   private expiryOf(data: SessionData): number {

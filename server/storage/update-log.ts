@@ -25,7 +25,7 @@ import { constants } from 'node:fs'
 import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { LogClosedError, type DocumentLog, type OpenedLog } from './document-log'
-import { pendingWrite, type PendingWrite } from './pending-write'
+import { GroupCommit } from './group-commit'
 import { decodeRecords, encodeRecord, encodeRecords } from './records'
 import { removeFilesDurably, syncDirectory, truncateDurably, writeFileAtomically } from './durable-files'
 
@@ -51,12 +51,9 @@ export interface UpdateLogOptions {
   onClose?: () => void
 }
 
-
 export class UpdateLog implements DocumentLog {
-  /** Null when nothing waits; a flush is queued whenever it is not. */
-  private pending: PendingWrite | null = null
-  /** File operations run one at a time, in order. */
-  private queue: Promise<void> = Promise.resolve()
+  /** Appends, and every other file operation, one at a time, in order. */
+  private readonly writes = new GroupCommit((records) => this.write(records))
   private failure: unknown = null
   private closed = false
 
@@ -103,14 +100,7 @@ export class UpdateLog implements DocumentLog {
   append(record: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
     if (this.failure !== null) return Promise.reject(this.failure)
-    if (this.pending === null) {
-      const pending = pendingWrite()
-      this.pending = pending
-      // flush() settles the records' promise itself, with the write's error if it fails.
-      void this.enqueue(() => this.flush(pending))
-    }
-    this.pending.records.push(record)
-    return this.pending.written
+    return this.writes.add(record)
   }
 
   /**
@@ -119,7 +109,7 @@ export class UpdateLog implements DocumentLog {
    */
   compact(encodeSnapshot: () => Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
-    return this.enqueue(async () => {
+    return this.writes.run(async () => {
       if (this.failure !== null) throw this.failure
       const snapshot = encodeSnapshot()
       const previous = this.generation
@@ -138,29 +128,20 @@ export class UpdateLog implements DocumentLog {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.enqueue(() => this.file.close()).catch(() => undefined)
+    await this.writes.run(() => this.file.close()).catch(() => undefined)
     this.onClose()
   }
 
-  private enqueue(operation: () => Promise<void>): Promise<void> {
-    const result = this.queue.then(operation)
-    this.queue = result.catch(() => undefined)
-    return result
-  }
-
-  private async flush(write: PendingWrite): Promise<void> {
-    // Records appended from here on wait for the next write.
-    if (this.pending === write) this.pending = null
+  private async write(records: Uint8Array[]): Promise<void> {
     try {
       if (this.failure !== null) throw this.failure
-      const bytes = encodeRecords(write.records)
+      const bytes = encodeRecords(records)
       await writeFully(this.file, bytes, this.fileBytes)
       if (DURABLE_APPEND === null) await this.file.datasync()
       this.fileBytes += bytes.length
-      write.resolve()
     } catch (error) {
       await this.recoverFromFailedWrite(error)
-      write.reject(error)
+      throw error
     }
   }
 

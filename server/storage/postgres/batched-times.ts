@@ -4,10 +4,20 @@
  * a document per keystroke, and every request refreshes its session; a row update for each would
  * multiply what they cost the database, while a crash loses only a few seconds of such times.
  */
+import type pg from 'pg'
 import { CoalescedWrites } from '../coalesced-writes'
 
 /** Writes the newest time of each id; must never move a stored time back (another node may be ahead). */
 export type WriteTimes = (ids: string[], times: Date[]) => Promise<void>
+
+/** Sets `table.column` of each row whose `key` is one of the ids, in one statement, where the new time is later. */
+export function laterTimes(pool: pg.Pool, table: string, key: string, column: string): WriteTimes {
+  const sql = `UPDATE ${table} AS target SET ${column} = t.at FROM unnest($1::text[], $2::timestamptz[]) AS t(id, at)
+    WHERE target.${key} = t.id AND target.${column} < t.at`
+  return async (ids, times) => {
+    await pool.query(sql, [ids, times])
+  }
+}
 
 export class BatchedTimes {
   private times = new Map<string, Date>()

@@ -15,7 +15,7 @@
  */
 import type pg from 'pg'
 import { LogClosedError, type DocumentLog, type OpenedLog } from '../document-log'
-import { pendingWrite, type PendingWrite } from '../pending-write'
+import { GroupCommit } from '../group-commit'
 import { RECORD_HEADER_BYTES } from '../records'
 import type { ChangeFeed, PublishedChanges } from './change-feed'
 import { ChangeSequence } from './change-sequence'
@@ -45,9 +45,8 @@ interface Sharing {
 
 export class PostgresLog implements DocumentLog {
   readonly sharedWithOtherWriters = true
-  private pending: PendingWrite | null = null
-  /** Transactions run one at a time, in order. */
-  private queue: Promise<void> = Promise.resolve()
+  /** Appends, and compactions, one transaction at a time, in order. */
+  private readonly writes = new GroupCommit((records) => this.write(records))
   private closed = false
   private bytes: number
   private readonly sequence: ChangeSequence
@@ -101,18 +100,12 @@ export class PostgresLog implements DocumentLog {
   /** Resolves once the record's transaction has committed. The record must not change until then. */
   append(record: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
-    if (this.pending === null) {
-      const pending = pendingWrite()
-      this.pending = pending
-      void this.enqueue(() => this.flush(pending))
-    }
-    this.pending.records.push(record)
-    return this.pending.written
+    return this.writes.add(record)
   }
 
   compact(encodeSnapshot: () => Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new LogClosedError('The update log is closed.'))
-    return this.enqueue(async () => {
+    return this.writes.run(async () => {
       const snapshot = encodeSnapshot()
       const through = this.sequence.held
       await inTransaction(this.pool, async (client) => {
@@ -141,43 +134,31 @@ export class PostgresLog implements DocumentLog {
     if (this.gapTimer) clearTimeout(this.gapTimer)
     this.sharing?.stopHearingOfMisses()
     await this.sharing?.stopListening()
-    await this.queue
+    await this.writes.idle()
     await this.catchingUp
     this.onClose()
   }
 
-  private enqueue(operation: () => Promise<void>): Promise<void> {
-    const result = this.queue.then(operation)
-    this.queue = result.catch(() => undefined)
-    return result
-  }
-
-  private async flush(write: PendingWrite): Promise<void> {
-    if (this.pending === write) this.pending = null
-    try {
-      const first = await inTransaction(this.pool, async (client) => {
-        // Taking the numbers locks the document's row until commit: numbers are handed out in
-        // the order their changes commit, and a failed transaction hands none out.
-        const numbered = await client.query<{ last_seq: string }>(
-          `INSERT INTO document_content AS c (document_id, last_seq) VALUES ($1, $2)
-           ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq + $2 RETURNING last_seq`,
-          [this.documentId, write.records.length],
-        )
-        const first = Number(numbered.rows[0]?.last_seq) - write.records.length + 1
-        await client.query(
-          `INSERT INTO document_changes (document_id, seq, record)
-           SELECT $1, $2::bigint + ordinality - 1, record FROM unnest($3::bytea[]) WITH ORDINALITY AS t(record, ordinality)`,
-          [this.documentId, first, write.records.map((record) => Buffer.from(record.buffer, record.byteOffset, record.byteLength))],
-        )
-        return first
-      })
-      for (const record of write.records) this.bytes += RECORD_HEADER_BYTES + record.length
-      this.sharing?.feed.publish(this.documentId, { first, records: write.records })
-      this.handOn(this.sequence.committed(first, write.records.length))
-      write.resolve()
-    } catch (error) {
-      write.reject(error)
-    }
+  private async write(records: Uint8Array[]): Promise<void> {
+    const first = await inTransaction(this.pool, async (client) => {
+      // Taking the numbers locks the document's row until commit: numbers are handed out in
+      // the order their changes commit, and a failed transaction hands none out.
+      const numbered = await client.query<{ last_seq: string }>(
+        `INSERT INTO document_content AS c (document_id, last_seq) VALUES ($1, $2)
+         ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq + $2 RETURNING last_seq`,
+        [this.documentId, records.length],
+      )
+      const first = Number(numbered.rows[0]?.last_seq) - records.length + 1
+      await client.query(
+        `INSERT INTO document_changes (document_id, seq, record)
+         SELECT $1, $2::bigint + ordinality - 1, record FROM unnest($3::bytea[]) WITH ORDINALITY AS t(record, ordinality)`,
+        [this.documentId, first, records.map((record) => Buffer.from(record.buffer, record.byteOffset, record.byteLength))],
+      )
+      return first
+    })
+    for (const record of records) this.bytes += RECORD_HEADER_BYTES + record.length
+    this.sharing?.feed.publish(this.documentId, { first, records })
+    this.handOn(this.sequence.committed(first, records.length))
   }
 
   /** Changes another node published. */

@@ -13,7 +13,7 @@ import { OpenLogs, type OpenedLog } from '../document-log'
 import { LogAuthors } from '../log-authors'
 import { RecordKinds, type KindRecords, type RecordKind } from '../record-kind'
 import { DocumentExistsError, DocumentNotFoundError, type DocumentAccess, type DocumentMeta, type Store } from '../store'
-import { BatchedTimes } from './batched-times'
+import { BatchedTimes, laterTimes } from './batched-times'
 import type { ChangeFeed } from './change-feed'
 import type { Database } from './database'
 import { PostgresLog } from './postgres-log'
@@ -60,7 +60,7 @@ export class PostgresStore implements Store {
     this.pool = options.database.pool
     this.feed = options.feed ?? null
     this.now = options.now ?? (() => new Date())
-    this.touches = new BatchedTimes(TOUCH_FLUSH_MS, (ids, times) => this.writeTouches(ids, times), options.onBackgroundError)
+    this.touches = new BatchedTimes(TOUCH_FLUSH_MS, laterTimes(this.pool, 'documents', 'id', 'updated_at'), options.onBackgroundError)
   }
 
   async listDocuments(): Promise<DocumentMeta[]> {
@@ -135,14 +135,6 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.touches.flush()
-  }
-
-  private async writeTouches(ids: string[], times: Date[]): Promise<void> {
-    await this.pool.query(
-      `UPDATE documents AS d SET updated_at = t.at FROM unnest($1::text[], $2::timestamptz[]) AS t(id, at)
-       WHERE d.id = t.id AND d.updated_at < t.at`,
-      [ids, times],
-    )
   }
 
   /** A row as metadata, with a touch that is not written yet. */
