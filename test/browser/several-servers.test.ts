@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { MANIFESTO_ID } from '../../server/documents/manifesto'
+import { browserAvailable, documentText, launchBrowser, personIn } from '../support/browser'
+import { startCluster } from '../support/cluster'
+import { clusterAvailable } from '../support/postgres'
+
+describe.skipIf(!browserAvailable || !clusterAvailable)('two servers in the browser', () => {
+  it('lets two people on two servers type into the manifesto at once, see each other’s words and carets, and get “All changes saved”', async () => {
+    const { nodes } = await startCluster(2)
+    const browser = await launchBrowser()
+    // Ada, the first to sign up, maintains the manifesto; Ben suggests.
+    const ada = await personIn(browser, nodes[0]!.url, { username: 'ada', displayName: 'Ada' })
+    const ben = await personIn(browser, nodes[1]!.url, { username: 'ben', displayName: 'Ben' })
+    await Promise.all([ada.page.goto(`${nodes[0]!.url}/d/${MANIFESTO_ID}`), ben.page.goto(`${nodes[1]!.url}/d/${MANIFESTO_ID}`)])
+    const firstParagraph = '.ProseMirror h2 + p'
+    await Promise.all([ada.page.waitForSelector(firstParagraph), ben.page.waitForSelector(firstParagraph)])
+
+    await ada.page.click(firstParagraph)
+    await ada.page.keyboard.press('End')
+    await ben.page.click(firstParagraph)
+    await ben.page.keyboard.press('Home')
+    await Promise.all([
+      ada.page.keyboard.type(' Ada writes through the first server.', { delay: 15 }),
+      ben.page.keyboard.type('Ben suggests through the second. ', { delay: 15 }),
+    ])
+    for (const { page } of [ada, ben]) {
+      await page.waitForFunction(() => {
+        const text = document.querySelector('.ProseMirror')?.textContent ?? ''
+        return text.includes('Ada writes through the first server.') && text.includes('Ben suggests through the second.')
+      })
+    }
+    expect(await documentText(ada.page)).toBe(await documentText(ben.page))
+    await ada.page.waitForSelector('.collaboration-carets__label:has-text("Ben")')
+    await ben.page.waitForSelector('.collaboration-carets__label:has-text("Ada")')
+    for (const { page } of [ada, ben]) {
+      await page.waitForSelector('[data-testid=save-status][data-state=saved]')
+      expect(await page.textContent('[data-testid=save-status]')).toBe('All changes saved')
+    }
+  })
+})
