@@ -79,7 +79,8 @@ export function accessControl(options: AccessControlOptions): AccessControl {
 
   const publishReaderCount = (open: OpenDocument) => {
     const anonymous = open.anonymous.size
-    open.document.setServerPresence('readers', anonymous > 0 ? { anonymous } : null)
+    // Counted per node: each knows only who reads through it.
+    open.document.setServerPresence('readers', anonymous > 0 ? { anonymous } : null, { thisNodeOnly: true })
   }
 
   const readAccess = async (open: OpenDocument) => {

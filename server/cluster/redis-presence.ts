@@ -5,15 +5,17 @@
  *
  *   [0][varstring node][varbytes awareness update]   presence of the sender's people
  *   [1][varstring node]                              "tell me everything"
+ *   [2][varstring node][varstring field][varstring JSON value]   a field of the server's own entry
  */
 import { randomUUID } from 'node:crypto'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { PresenceChannel, PresenceLink } from '../collab/shared-presence'
+import type { NodePresence, PresenceChannel, PresenceLink } from '../collab/shared-presence'
 import type { RedisBus } from './redis-bus'
 
 const UPDATE = 0
 const ASK_ALL = 1
+const SERVER_FIELD = 2
 
 export class RedisPresence implements PresenceLink {
   private readonly node = randomUUID()
@@ -25,18 +27,19 @@ export class RedisPresence implements PresenceLink {
     private readonly onUnreadable: (error: unknown) => void,
   ) {}
 
-  join(documentId: string, receive: (update: Uint8Array) => void, describeAll: () => Uint8Array | null): PresenceChannel {
+  join(documentId: string, presence: NodePresence): PresenceChannel {
     const channel = `coffeehouse:${this.clusterId}:presence:${documentId}`
-    const send = (kind: number, update?: Uint8Array) => {
+    const send = (kind: number, write: (encoder: encoding.Encoder) => void = () => undefined) => {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, kind)
       encoding.writeVarString(encoder, this.node)
-      if (update) encoding.writeVarUint8Array(encoder, update)
+      write(encoder)
       this.bus.publish(channel, encoding.toUint8Array(encoder))
     }
+    const sendUpdate = (update: Uint8Array) => send(UPDATE, (encoder) => encoding.writeVarUint8Array(encoder, update))
     const answer = () => {
-      const all = describeAll()
-      if (all) send(UPDATE, all)
+      const all = presence.describeAll()
+      if (all) sendUpdate(all)
     }
     let left = false
     const stop = this.bus.subscribe(channel, (message) => {
@@ -45,7 +48,8 @@ export class RedisPresence implements PresenceLink {
         const kind = decoding.readVarUint(decoder)
         if (decoding.readVarString(decoder) === this.node) return
         if (kind === ASK_ALL) answer()
-        else if (kind === UPDATE) receive(decoding.readVarUint8Array(decoder))
+        else if (kind === UPDATE) presence.receive(decoding.readVarUint8Array(decoder))
+        else if (kind === SERVER_FIELD) presence.receiveServerField(decoding.readVarString(decoder), JSON.parse(decoding.readVarString(decoder)))
       } catch (error) {
         this.onUnreadable(error)
       }
@@ -57,7 +61,12 @@ export class RedisPresence implements PresenceLink {
     // Back after a loss: what others changed meanwhile is asked for again.
     const stopHearingOfReconnects = this.bus.onReconnect(() => send(ASK_ALL))
     return {
-      publish: (update) => send(UPDATE, update),
+      publish: sendUpdate,
+      publishServerField: (field, value) =>
+        send(SERVER_FIELD, (encoder) => {
+          encoding.writeVarString(encoder, field)
+          encoding.writeVarString(encoder, JSON.stringify(value))
+        }),
       leave: () => {
         left = true
         stopHearingOfReconnects()

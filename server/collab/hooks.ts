@@ -45,9 +45,11 @@ export interface DocumentView {
   readonly doc: Y.Doc
   /**
    * Sets one field of the server's own presence entry, seen by every client (null removes the
-   * field; with no fields left, the entry goes). Each capability owns its field.
+   * field; with no fields left, the entry goes). Each capability owns its field. With several
+   * nodes, the field is set on every node that serves the document, unless it describes this
+   * node alone (`thisNodeOnly`: how many people read through it, say).
    */
-  setServerPresence(field: string, value: unknown): void
+  setServerPresence(field: string, value: unknown, options?: { thisNodeOnly?: boolean }): void
   /** What `extension` keeps about this document (its `createState`). */
   stateOf<State>(extension: Extension<State>): State
   /** Resolves once every change so far has been stored (onStoreChange). */

@@ -67,14 +67,14 @@ export class RoomPresence<Member extends Recipient> {
 
   /** Shares this room's presence with the other nodes serving the document. */
   share(link: PresenceLink, documentId: string): void {
-    const channel = link.join(
-      documentId,
-      (update) => this.applyFromAnotherNode(update),
-      () => {
+    const channel = link.join(documentId, {
+      receive: (update) => this.applyFromAnotherNode(update),
+      receiveServerField: (field, value) => this.setServerField(field, value, false),
+      describeAll: () => {
         const mine = this.localClientIds()
         return mine.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, mine) : null
       },
-    )
+    })
     this.link = { channel, changed: new Set(), timer: null }
   }
 
@@ -114,7 +114,9 @@ export class RoomPresence<Member extends Recipient> {
     awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
   }
 
-  setServerField(field: string, value: unknown): void {
+  /** `everywhere`: set on the other nodes serving the document too. */
+  setServerField(field: string, value: unknown, everywhere = true): void {
+    if (everywhere) this.link?.channel.publishServerField(field, value)
     const state: Record<string, unknown> = { ...(this.awareness.getLocalState() ?? {}) }
     if (value === null) delete state[field]
     else state[field] = value

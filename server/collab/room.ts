@@ -224,8 +224,8 @@ export class Room implements DocumentView {
     this.presence.apply(accepted, sender)
   }
 
-  setServerPresence(field: string, value: unknown): void {
-    this.presence.setServerField(field, value)
+  setServerPresence(field: string, value: unknown, options: { thisNodeOnly?: boolean } = {}): void {
+    this.presence.setServerField(field, value, !options.thisNodeOnly)
   }
 
   encodeAllAwareness(): Uint8Array {

@@ -7,14 +7,23 @@
 export interface PresenceChannel {
   /** Sends an awareness update (y-protocols' encoding) of this node's people to the other nodes. */
   publish(update: Uint8Array): void
+  /** Sets a field of the server's own entry on the other nodes too (DocumentView.setServerPresence). */
+  publishServerField(field: string, value: unknown): void
   /** Stops hearing the document's presence. */
   leave(): void
 }
 
 export interface PresenceLink {
-  /**
-   * Starts hearing the presence of `documentId` on other nodes: `receive` gets their awareness
-   * updates, `describeAll` is asked for everything this node has when another node arrives.
-   */
-  join(documentId: string, receive: (update: Uint8Array) => void, describeAll: () => Uint8Array | null): PresenceChannel
+  /** Starts hearing the presence of `documentId` on other nodes. */
+  join(documentId: string, node: NodePresence): PresenceChannel
+}
+
+/** What a node's room does with the presence of the other nodes. */
+export interface NodePresence {
+  /** Applies another node's awareness update. */
+  receive(update: Uint8Array): void
+  /** Sets a field of the server's own entry, as another node did. */
+  receiveServerField(field: string, value: unknown): void
+  /** Everything of this node's people, for a node that arrives; null for nobody. */
+  describeAll(): Uint8Array | null
 }

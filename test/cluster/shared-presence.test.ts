@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
-import { signUp } from '../support/accounts'
+import { as, signUp, signUpMaintainer } from '../support/accounts'
 import { connectClient, type TestClient } from '../support/clients'
 import { startCluster } from '../support/cluster'
 import { until } from '../support/events'
@@ -50,4 +50,17 @@ describe.runIf(clusterAvailable)('presence across servers', () => {
     // Within this test's timeout, half the 30 seconds an entry lives without renewal.
     await seen(staying, leaving, true)
   }, 15_000)
+
+  it('tells people on every server of a version named on one of them', async () => {
+    const { nodes } = await startCluster(2)
+    const ada = await signUpMaintainer(nodes[0]!, 'ada')
+    const here = connectClient(nodes[0]!, MANIFESTO_ID, ada)
+    const there = connectClient(nodes[1]!, MANIFESTO_ID)
+    await Promise.all([here.synced(), there.synced()])
+    const response = await as(nodes[0]!, ada).post(`/api/documents/${MANIFESTO_ID}/versions`, { name: 'Named on the first server' })
+    const { version } = (await response.json()) as { version: { id: string } }
+    const awareness = there.provider.awareness
+    const announced = () => [...awareness.getStates().values()].some((state) => (state.history as { latest?: string } | undefined)?.latest === version.id)
+    await until(announced, [awareness], 'change', 'the version announced on the second server')
+  })
 })
