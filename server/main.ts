@@ -9,7 +9,9 @@ const logger = createLogger(config)
 try {
   const coffeehouse = await createCoffeehouse(config, logger)
   const address = await coffeehouse.listen()
-  logger.info({ port: address.port, host: address.address, dataDir: config.dataDir }, `Coffeehouse is running at http://${config.host}:${address.port}`)
+  // Where everything is kept; never the database's address, which may hold a password.
+  const storage = config.databaseUrl === null ? { dataDir: config.dataDir } : { storage: 'PostgreSQL', sharedThroughRedis: config.redisUrl !== null }
+  logger.info({ port: address.port, host: address.address, ...storage }, `Coffeehouse is running at http://${config.host}:${address.port}`)
 
   let stopping = false
   const stop = async (signal: string) => {
