@@ -86,7 +86,7 @@ export async function createCoffeehouse(config: Config, logger: Logger): Promise
       accessControl.revalidate(documentId).catch((error: unknown) => logger.error({ err: error, document: documentId }, 'checking access again failed'))
     })
     const attribution = createAttribution({
-      claims: backend.cluster && new RedisClientIdClaims(backend.cluster),
+      claims: backend.cluster && new RedisClientIdClaims(backend.cluster.bus, backend.cluster.id),
       onClaimError: (error) => logger.warn({ err: error }, 'a client id could not be claimed with the other servers; it is bound on this one alone'),
     })
     const history = new History({

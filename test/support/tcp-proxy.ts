@@ -11,6 +11,8 @@ export interface TcpProxy {
   /** Drops every connection through the proxy, and refuses new ones until restored. */
   cut(): void
   restore(): void
+  /** Drops every connection and stops listening: the service's port refuses, as when it is not running. */
+  close(): Promise<void>
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
@@ -33,10 +35,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     upstream.on('close', () => client.destroy())
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(() => {
+  const close = () => {
     for (const socket of sockets) socket.destroy()
-    return new Promise<void>((resolve) => server.close(() => resolve()))
-  })
+    return new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))
+  }
+  onTestFinished(close)
   return {
     port: (server.address() as net.AddressInfo).port,
     cut: () => {
@@ -46,5 +49,6 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     restore: () => {
       open = true
     },
+    close,
   }
 }
