@@ -15,6 +15,7 @@ import type { ContentShape } from './content-shape'
 import type { ReceivedAwarenessEntry } from './frames'
 import { CheckLater, type AnyExtension, type ChangePayload, type ConnectionInfo, type DocumentView, type Extension } from './hooks'
 import { isProvenance, type Provenance } from './provenance'
+import { ClientUpdate, type AppliedUpdates, type RoomMember } from './room-member'
 import { runBeforeApplyAwareness, runBeforeApplyUpdate, runChangeHooks, runStoreHooks } from './run-hooks'
 import { RelayBatch } from './relay-batch'
 import { RoomPresence } from './room-presence'
@@ -22,39 +23,9 @@ import { encodeSyncStep1, encodeSyncStep2 } from './server-frames'
 import type { PresenceLink } from './shared-presence'
 import { HeldUpdates } from './held-updates'
 import { checkUpdate, checkUpdates, InvalidUpdateError, MissingDependencyError, type CheckedUpdate } from './update-check'
-import { encodeTransaction, withDeletions, type EncodedChange, type StructSection } from './update-encoding'
+import { encodeTransaction, withDeletions, type EncodedChange } from './update-encoding'
 
-/** What a room needs of a connection. */
-export interface RoomMember {
-  readonly info: ConnectionInfo
-  send(frame: Uint8Array): void
-  /** Closes the member for an update the room refused after holding it (held-updates.ts). */
-  refuse(error: unknown): void
-}
-
-/** What became of updates handed to the room together (Room.applyClientUpdates). */
-export interface AppliedUpdates {
-  /** For each update applied, in order: resolves once it is stored. */
-  readonly stored: readonly Promise<void>[]
-  /** Why the update after those was refused (the rest were not tried), or null. */
-  readonly refusal: unknown
-  /** The update after those, and the rest, to hand in again once `ready` resolves (CheckLater); or null. */
-  readonly later: { ready: Promise<void>; updates: readonly Uint8Array[] } | null
-}
-
-/** The transaction origin of a client's update: lets the room find the sender, and what its check wrote. */
-class ClientUpdate implements Provenance {
-  readonly stored: Promise<void>[] = []
-  readonly author: string | null
-  constructor(
-    readonly sender: RoomMember,
-    readonly time: number,
-    /** The checked structs the document lacked (CheckedUpdate.structSection). */
-    readonly structSection: StructSection,
-  ) {
-    this.author = sender.info.user
-  }
-}
+export type { AppliedUpdates, RoomMember } from './room-member'
 
 /** Where a transaction keeps the provenance it was stamped with. */
 const PROVENANCE = 'coffeehouse:provenance'
