@@ -8,6 +8,7 @@ import { signUpMaintainer } from '../support/accounts'
 import { browserAvailable, documentText, launchBrowser, personIn } from '../support/browser'
 import { connectClient } from '../support/clients'
 import { until } from '../support/events'
+import { typeTogether } from '../support/typing-together'
 import { startServer } from '../support/server'
 
 describe.skipIf(!browserAvailable)('co-editing in the browser', () => {
@@ -18,26 +19,7 @@ describe.skipIf(!browserAvailable)('co-editing in the browser', () => {
     const ada = await personIn(browser, server.url, { username: 'ada', displayName: 'Ada' })
     const ben = await personIn(browser, server.url, { username: 'ben', displayName: 'Ben' }, { width: 375, height: 740 })
     const url = `${server.url}/d/${MANIFESTO_ID}`
-    await Promise.all([ada.page.goto(url), ben.page.goto(url)])
-    const firstParagraph = '.ProseMirror h2 + p'
-    await Promise.all([ada.page.waitForSelector(firstParagraph), ben.page.waitForSelector(firstParagraph)])
-
-    // Both in the same paragraph, at different places.
-    await ada.page.click(firstParagraph)
-    await ada.page.keyboard.press('End')
-    await ben.page.click(firstParagraph)
-    await ben.page.keyboard.press('Home')
-    await Promise.all([
-      ada.page.keyboard.type(' Ada adds a sentence at the end.', { delay: 15 }),
-      ben.page.keyboard.type('Ben starts it differently. ', { delay: 15 }),
-    ])
-
-    for (const { page } of [ada, ben]) {
-      await page.waitForFunction(() => {
-        const text = document.querySelector('.ProseMirror')?.textContent ?? ''
-        return text.includes('Ada adds a sentence at the end.') && text.includes('Ben starts it differently.')
-      })
-    }
+    await typeTogether({ page: ada.page, url, text: ' Ada adds a sentence at the end.' }, { page: ben.page, url, text: 'Ben starts it differently. ' })
     expect(await documentText(ada.page)).toBe(await documentText(ben.page))
 
     await ada.page.waitForSelector('.collaboration-carets__label:has-text("Ben")')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MANIFESTO_ID } from '../../server/documents/manifesto'
 import { browserAvailable, documentText, launchBrowser, personIn } from '../support/browser'
 import { startCluster } from '../support/cluster'
+import { typeTogether } from '../support/typing-together'
 import { clusterAvailable } from '../support/postgres'
 
 describe.skipIf(!browserAvailable || !clusterAvailable)('two servers in the browser', () => {
@@ -11,24 +12,10 @@ describe.skipIf(!browserAvailable || !clusterAvailable)('two servers in the brow
     // Ada, the first to sign up, maintains the manifesto; Ben suggests.
     const ada = await personIn(browser, nodes[0]!.url, { username: 'ada', displayName: 'Ada' })
     const ben = await personIn(browser, nodes[1]!.url, { username: 'ben', displayName: 'Ben' })
-    await Promise.all([ada.page.goto(`${nodes[0]!.url}/d/${MANIFESTO_ID}`), ben.page.goto(`${nodes[1]!.url}/d/${MANIFESTO_ID}`)])
-    const firstParagraph = '.ProseMirror h2 + p'
-    await Promise.all([ada.page.waitForSelector(firstParagraph), ben.page.waitForSelector(firstParagraph)])
-
-    await ada.page.click(firstParagraph)
-    await ada.page.keyboard.press('End')
-    await ben.page.click(firstParagraph)
-    await ben.page.keyboard.press('Home')
-    await Promise.all([
-      ada.page.keyboard.type(' Ada writes through the first server.', { delay: 15 }),
-      ben.page.keyboard.type('Ben suggests through the second. ', { delay: 15 }),
-    ])
-    for (const { page } of [ada, ben]) {
-      await page.waitForFunction(() => {
-        const text = document.querySelector('.ProseMirror')?.textContent ?? ''
-        return text.includes('Ada writes through the first server.') && text.includes('Ben suggests through the second.')
-      })
-    }
+    await typeTogether(
+      { page: ada.page, url: `${nodes[0]!.url}/d/${MANIFESTO_ID}`, text: ' Ada writes through the first server.' },
+      { page: ben.page, url: `${nodes[1]!.url}/d/${MANIFESTO_ID}`, text: 'Ben suggests through the second. ' },
+    )
     expect(await documentText(ada.page)).toBe(await documentText(ben.page))
     await ada.page.waitForSelector('.collaboration-carets__label:has-text("Ben")')
     await ben.page.waitForSelector('.collaboration-carets__label:has-text("Ada")')
