@@ -4,7 +4,7 @@
  *   document_content   each document's newest snapshot, and the numbering of its changes
  *   document_changes   the changes after it, a row each (postgres-log.ts)
  *   document_records   each document's record of each kind (postgres-records.ts)
- * The tables are made and changed by numbered migrations, run when a store opens (migrations.ts).
+ * The tables are made and changed by numbered migrations, run when the database opens (database.ts, migrations.ts).
  */
 import type pg from 'pg'
 import { encodeChange, type StoredChange } from '../change-records'
