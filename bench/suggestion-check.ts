@@ -79,13 +79,14 @@ export const suggestionCheck: Benchmark = {
       const document = documents.get(scenario.size) ?? typedDocument(trace, scenario.size)
       documents.set(scenario.size, document)
       const within = scenario.inLongestParagraph ? longestBlock(document, schema) : undefined
-      const { edits, clientState } = contributorEditsOn(document, schema, words, scenario.places, within)
+      const { edits, clientState, writeTimes } = contributorEditsOn(document, schema, words, scenario.places, within)
       // An untimed pass on throwaway copies first, so the timed one does not include compiling the code.
       runUpdates(document.state, edits, clientState)
       const timings = medianPass(Array.from({ length: PASSES }, () => runUpdates(document.state, edits, clientState)))
       const characters = `${document.characters.toLocaleString('en-US')} chars`
       const where = within ? `${characters}, all in one ${within.characters.toLocaleString('en-US')}-char paragraph` : characters
       reportByKind(where, timings)
+      results.push(writeRow(where, writeTimes, timings))
       if (within === undefined) {
         results.push(...rows(where, edits.length, timings, document, measureTrialCopy(document)))
         medians.push({ check: median(timings.check), apply: median(timings.apply) })
@@ -114,12 +115,12 @@ function contributorEditsOn(
   words: readonly string[],
   places: number,
   within?: { index: number },
-): { edits: ContributorEdit[]; clientState: Uint8Array } {
+): { edits: ContributorEdit[]; clientState: Uint8Array; writeTimes: number[] } {
   const client = new SuggestingClient(document.state, schema, suggester(AUTHOR))
   const edits = contributorEdits(client, { places, words, seed: 2026, within: within?.index })
   const clientState = Y.encodeStateVector(client.doc)
   client.doc.destroy()
-  return { edits, clientState }
+  return { edits, clientState, writeTimes: client.writeTimes }
 }
 
 /**
@@ -207,6 +208,21 @@ function rows(where: string, updates: number, timings: Timings, document: TypedD
     row('making the trial copy (first update)', ms(copy.makeMs), `Y.applyUpdate of the state ${ms(copy.loadMs)}`),
     row('trial copy in memory (heap)', size(copy.trialHeap), `room document heap ${size(copy.roomHeap)}, Yjs state ${size(document.state.length)}`),
   ]
+}
+
+/**
+ * What the same edits cost the contributor's editor: the binding writing each one into Yjs. Made
+ * once, while the edits are made, so the first writes include compiling the binding: p50 and p99.
+ */
+function writeRow(where: string, writeTimes: readonly number[], timings: Timings): Result {
+  return {
+    benchmark: 'suggestion-check',
+    figure: `the editor writing each edit into Yjs (y-tiptap updateYFragment), p50 / p99, ${where}`,
+    value: spread(writeTimes, [0.5, 0.99]),
+    baseline: `Y.applyUpdate ${spread(timings.apply, [0.5, 0.99])}`,
+    target: '—',
+    met: true,
+  }
 }
 
 /** The figure the issue sets a target for. */

@@ -21,6 +21,8 @@ export class SuggestingClient {
   private readonly fragment: Y.XmlFragment
   private readonly meta: BindingMetadata
   private current: EditorState
+  /** How long the binding took to write each edit into Yjs (updateYFragment), in milliseconds. */
+  readonly writeTimes: number[] = []
 
   /** Starts from the server's document `state` (a Yjs update). */
   constructor(
@@ -73,7 +75,9 @@ export class SuggestingClient {
     const collect = (update: Uint8Array) => updates.push(update)
     this.doc.on('update', collect)
     try {
+      const start = performance.now()
       this.doc.transact(() => updateYFragment(this.doc, this.fragment, this.current.doc, this.meta))
+      this.writeTimes.push(performance.now() - start)
     } finally {
       this.doc.off('update', collect)
     }
