@@ -12,6 +12,7 @@ import { AuthorTints } from '../attribution/author-tints'
 import { LinkShortcut } from '../link/link-shortcut'
 import type { User } from '../http/users'
 import { DOCUMENT_FRAGMENT, documentExtensions } from '../../model/schema/extensions'
+import { ProposedBreaks } from '../suggesting/proposed-breaks'
 import { SuggestingMode } from '../suggesting/suggesting-mode'
 import type { CollabSession } from './collab-session'
 
@@ -52,6 +53,7 @@ export function useDocumentEditor(
         }),
         LinkShortcut.configure({ onOpenLinkForm: () => openLinkForm.current() }),
         AuthorTints,
+        ProposedBreaks,
         SuggestingMode.configure({
           author: () => current.current.user?.id ?? null,
           isSuggesting: () => current.current.suggesting.on,

@@ -8,6 +8,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import type { VersionContent } from '../http/history'
 import { documentExtensions } from '../../model/schema/extensions'
+import { ProposedBreaks } from '../suggesting/proposed-breaks'
 import { hasText } from './has-text'
 import '../document/document-layout.css'
 import '../document/prose.css'
@@ -26,7 +27,7 @@ export function VersionText({ content, label, extensions = NO_EXTENSIONS, testId
   const editor = useEditor(
     {
       editable: false,
-      extensions: [...documentExtensions(), ...extensions],
+      extensions: [...documentExtensions(), ProposedBreaks, ...extensions],
       editorProps: { attributes: { class: 'prose', role: 'document', 'aria-label': label, 'aria-readonly': 'true' } },
     },
     [extensions],

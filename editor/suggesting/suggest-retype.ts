@@ -16,9 +16,9 @@
 import type { Attrs, NodeType } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, type Step } from '@tiptap/pm/transform'
-import { SUGGESTION_ATTRIBUTE, type BlockSuggestion } from '../../model/schema/suggestion-model'
+import { PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, type BlockSuggestion, type SuggestionStamp } from '../../model/schema/suggestion-model'
 import { markup, markupOf, sameMarkup } from '../../model/schema/suggestion-retype'
-import { blockSuggestionOf, isSuggestible, stampOnly } from '../../model/schema/suggestion-stamps'
+import { blockSuggestionOf, insertionOf, isSuggestible, stampOnly } from '../../model/schema/suggestion-stamps'
 import { newStamp, type Suggester } from './suggester'
 
 export interface Retype {
@@ -40,8 +40,13 @@ export function retypeOf(step: Step): Retype | null {
   return { at: step.from, type: node.type, attrs: node.attrs }
 }
 
-/** Gives the textblock at `pos` the type `retype`, as a suggestion by `who`. False when it cannot. */
-export function suggestRetype(tr: Transaction, pos: number, retype: Retype, who: Suggester): boolean {
+/**
+ * Gives the textblock at `pos` the type `retype`, as a suggestion by `who`. False when it cannot.
+ * If the person proposed paragraph breaks inside the block, only the part between them holding
+ * `selection` changes type: those breaks become real proposed blocks first (splitOwnBreaks).
+ */
+export function suggestRetype(tr: Transaction, at: number, retype: Retype, who: Suggester, selection: { from: number; to: number }): boolean {
+  const pos = splitOwnBreaks(tr, at, selection, who)
   const node = tr.doc.nodeAt(pos)
   if (!node?.isTextblock || !isSuggestible(node) || !interchangeable(node.type, retype.type)) return false
   const $pos = tr.doc.resolve(pos)
@@ -67,4 +72,36 @@ export function suggestRetype(tr: Transaction, pos: number, retype: Retype, who:
  */
 function interchangeable(a: NodeType, b: NodeType): boolean {
   return a === b || (a.spec.content === b.spec.content && a.spec.marks === b.spec.marks && a.whitespace === b.whitespace && a.spec.code === b.spec.code)
+}
+
+/**
+ * Makes the person's own paragraph breaks (PARAGRAPH_BREAK) on either side of `selection` in the
+ * textblock at `pos` real proposed blocks, stamped `split` as the break was, so that the part
+ * holding the selection is a block of its own; returns where that block starts. This moves the text
+ * after each break into its new block, which a break as a character exists to avoid: it is done
+ * only here, when the person changes the type of what they split off.
+ */
+function splitOwnBreaks(tr: Transaction, pos: number, selection: { from: number; to: number }, who: Suggester): number {
+  const node = tr.doc.nodeAt(pos)
+  if (!node?.isTextblock) return pos
+  const breaks: Array<{ at: number; stamp: SuggestionStamp }> = []
+  node.forEach((child, offset) => {
+    const stamp = insertionOf(child.marks)
+    if (!child.isText || stamp?.author !== who.author) return
+    const text = child.text ?? ''
+    for (let i = text.indexOf(PARAGRAPH_BREAK); i >= 0; i = text.indexOf(PARAGRAPH_BREAK, i + 1)) breaks.push({ at: pos + 1 + offset + i, stamp })
+  })
+  const after = breaks.find(({ at }) => at >= selection.to)
+  const before = breaks.filter(({ at }) => at < selection.from).at(-1)
+  // The later one first, so that the earlier position still holds.
+  for (const found of [after, before]) if (found) splitAt(tr, found.at, found.stamp)
+  // The break's character is gone and the new block opens right where it was.
+  return before ? before.at + 1 : pos
+}
+
+/** Replaces the break character at `at` with a real boundary, the block after it stamped as a proposed split. */
+function splitAt(tr: Transaction, at: number, stamp: SuggestionStamp): void {
+  const block = tr.doc.resolve(at).parent
+  tr.delete(at, at + 1)
+  tr.split(at, 1, [{ type: block.type, attrs: { ...block.attrs, [SUGGESTION_ATTRIBUTE]: { ...stampOnly(stamp), change: 'split' } } }])
 }

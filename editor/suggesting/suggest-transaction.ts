@@ -62,7 +62,7 @@ export function suggestTransaction(original: Transaction, state: EditorState, wh
       return null
     }
     const retype = retypeOf(step)
-    if (retype) return suggestRetype(tr, map(retype.at, 1), retype, who) ? null : 'refused'
+    if (retype) return suggestRetype(tr, map(retype.at, 1), retype, who, { from: tr.mapping.map(state.selection.from, 1), to: tr.mapping.map(state.selection.to, -1) }) ? null : 'refused'
     return 'refused'
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
-import type { SuggestionStamp } from './suggestion-model'
+import { PARAGRAPH_BREAK, type SuggestionStamp } from './suggestion-model'
 import { blockTypeName, markupOf } from './suggestion-retype'
 import { wrapperName } from './suggestion-wrap'
 
@@ -90,6 +90,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
     const text = node.text ?? ''
     const inserted = insertionOf(node.marks)
     if (inserted) note(inserted, 'insert', { ...piece, contested: false }, { inserted: text })
+    if (inserted && text.includes(PARAGRAPH_BREAK)) found.get(inserted.id)!.kinds.add('paragraph')
     for (const deleted of deletionsOf(node.marks)) note(deleted, 'delete', { ...piece, contested: true }, { deleted: text })
     for (const formatChange of formatChangesOf(node.marks)) note(formatChange, 'format', { ...piece, contested: true })
     return false
@@ -105,7 +106,8 @@ function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype, w
     author: stamp.author,
     createdAt: stamp.createdAt,
     kinds: [...kinds],
-    inserted: inserted.join(''),
+    // A proposed paragraph break inside the text reads as the pilcrow the editor shows for it.
+    inserted: inserted.join('').replaceAll(PARAGRAPH_BREAK, '¶'),
     deleted: deleted.join(''),
     section,
     from: Math.min(...pieces.map((piece) => piece.from)),

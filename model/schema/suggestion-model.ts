@@ -3,7 +3,8 @@
  * document as marks and block attributes (docs/suggestions.md explains why), each stamped
  * with who made it:
  *
- *   insertion     mark: text someone proposes to add. Not part of the accepted text yet.
+ *   insertion     mark: text someone proposes to add. Not part of the accepted text yet. It may
+ *                 hold PARAGRAPH_BREAK, a paragraph break proposed inside the text.
  *   deletion      mark: accepted text someone proposes to remove. Several people may propose
  *                 removing the same text, so deletion marks may overlap (one per suggestion).
  *   formatChange  mark: accepted text whose formatting someone changed. The text shows the new
@@ -38,6 +39,16 @@ export const FORMAT_CHANGE = 'formatChange'
 export const SUGGESTION_ATTRIBUTE = 'suggestion'
 
 export const SUGGESTION_MARKS: readonly string[] = [INSERTION, DELETION, FORMAT_CHANGE]
+
+/**
+ * A paragraph break proposed in the middle of a block's text (Enter with text after the caret): a
+ * character of the text, carrying its author's insertion mark, that the editor draws as a break.
+ * Splitting the block itself would move the text after the caret (Yjs can only delete text and
+ * write it again elsewhere), and whatever someone else did to that text at the same moment (typing
+ * into it, striking it out, pressing Enter in it too) would stay behind on the deleted copy. As a
+ * character it moves nothing: accepting it splits the block there, rejecting it deletes it.
+ */
+export const PARAGRAPH_BREAK = '\u2029'
 
 /** Who proposed a change, and when (ms since 1970, the author's clock: the server keeps its own record). */
 export interface SuggestionStamp {

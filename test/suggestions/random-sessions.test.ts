@@ -8,7 +8,7 @@
  * Backspace at the start of a block, adding and removing bold and italic, the ¶, H1, H2 and
  * H3 buttons and the bulleted list, numbered list and quote buttons (in turns only, see
  * random-editing.ts). Contributors take turns, edit at once while online, or edit offline and
- * reconnect; when they edit at once, they all type into one paragraph. A failure prints the seed
+ * reconnect; when they edit at once, they all type and press Enter in one paragraph. A failure prints the seed
  * and the shrunk session; pass `seed` and `path` to fc.assert to replay it.
  *
  * What "the text they typed" means: with several people editing at once, nobody typed the
@@ -21,12 +21,14 @@
  *     design while the plain copy has it as ordinary text (touchesOthers);
  *   - Enter in a block proposed for joining, which the plain copy has already joined
  *     (splitsJoinedBlock);
+ *   - a change of a whole block (its type, a list or quote, a join) that holds a paragraph break
+ *     proposed inside its text: the plain copy has two blocks there (reshapesBlockWithBreak);
  *   - edits suggesting mode refuses, as the editor would tell the person;
  *   - code blocks: a join into a code block cannot carry bold or italic made meanwhile, so the
  *     order in which the plain copy joined and formatted shows.
  * Concurrent sessions are checked for what holds whatever the interleaving: the server never
  * refuses an honest edit, everyone converges, and rejecting everything restores the original.
- * What concurrent rounds leave out, because of y-tiptap rather than suggesting mode, is listed
+ * What concurrent rounds leave out, because of the binding rather than suggesting mode, is listed
  * in random-editing.ts (session).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
@@ -37,7 +39,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Suggester } from '../../editor/suggesting/suggester'
 import { signUp, type SignedIn } from '../support/accounts'
-import { decideAll, planEdit, sameStepsOn, splitsJoinedBlock, touchesOthers, transactionFor } from '../support/editing-commands'
+import { decideAll, planEdit, reshapesBlockWithBreak, sameStepsOn, splitsJoinedBlock, touchesOthers, transactionFor } from '../support/editing-commands'
 import { until } from '../support/events'
 import { session, startingDocument, type EditCommand, type Round, type RoundMode } from '../support/random-editing'
 import { defaultLimits, startServer, type TestServer } from '../support/server'
@@ -46,7 +48,7 @@ import { createOpenDocument, openSuggestingEditor, readDocument, schema, type Co
 
 // Each run opens a new document on one server (a server and its accounts cost about half a
 // second) and takes about 50 ms: 30 runs keep each property near 2 s on two cores.
-const RUNS = 30
+const RUNS = Number(process.env.RUNS ?? 30)
 // Past this, fast-check stops shrinking and reports the smallest session found so far, before
 // the test's own 60 s timeout would cut it off with no counterexample.
 const TIME_LIMIT_MS = 45_000
@@ -134,13 +136,12 @@ async function play(round: Round, editors: ConnectedEditor[], make: Make): Promi
     const offline = round.mode === 'offline' ? taking.map((who) => editors[who]!.client.provider) : []
     for (const provider of offline) provider.disconnect()
     const shared = round.lanes % blocks
-    const typists = new Set(round.edits.filter((command) => command.kind === 'type').map((command) => command.who)).size
-    // Everyone types into one block at once, if it has text in it or at most two are typing; any
-    // other edit goes in a block of its own (random-editing.ts, session).
-    const typeInShared = typists <= 2 || editors[0]!.editor.state.doc.child(shared).textContent.length > 0
+    // Everyone types and presses Enter in one block at once; any other edit goes in a block of its
+    // own (random-editing.ts, session).
     for (const command of round.edits) {
       const k = taking.indexOf(command.who)
-      const lane = command.kind === 'type' ? (typeInShared ? shared : null) : k < blocks - 1 ? (shared + 1 + k) % blocks : null
+      const together = command.kind === 'type' || command.kind === 'enter'
+      const lane = together ? shared : k < blocks - 1 ? (shared + 1 + k) % blocks : null
       if (lane !== null) make(editors[command.who]!.editor, command, lane)
     }
     for (const provider of offline) provider.connect()
@@ -264,6 +265,7 @@ describe('random suggesting sessions', () => {
       const shared = await cast(count)
       await fc.assert(
         fc.asyncProperty(startingDocument({ codeBlocks: false }), session(count, ['turn']), async (content, rounds) => {
+          if (process.env.REPLAY) [content, rounds] = JSON.parse(process.env.REPLAY)
           const current = await openSession(shared, content)
           try {
             let plain = EditorState.create({ schema, doc: current.original })
@@ -294,9 +296,17 @@ function suggestAndMakeDirectly(editor: SuggestingEditor, command: EditCommand, 
   expect(accepted.doc.toJSON(), 'accepting everything before the edit gives the plain copy').toEqual(plain.doc.toJSON())
   editor.select(edit.from, edit.to)
   const original = transactionFor(edit, editor.state)
-  if (!original || touchesOthers(original, editor.who.author) || splitsJoinedBlock(edit, editor.state.doc)) return plain
+  if (
+    !original ||
+    touchesOthers(original, editor.who.author) ||
+    splitsJoinedBlock(edit, editor.state.doc) ||
+    reshapesBlockWithBreak(edit, editor.state.doc, editor.who.author)
+  ) {
+    return plain
+  }
   if (!editor.edit(() => original)) return plain
-  const after = plain.apply(sameStepsOn(plain, original, accepted))
+  const after = plain.apply(sameStepsOn(plain, original, accepted, edit.from))
+  if (process.env.REPLAY) console.log('STEP', JSON.stringify(command), '\nBEFORE', JSON.stringify(original.before.toJSON()), '\nSUGGEST', JSON.stringify(editor.state.doc.toJSON()), '\nACCEPTED', JSON.stringify(decideAll(editor.state.doc, 'accept').doc.toJSON()), '\nPLAIN', JSON.stringify(after.doc.toJSON()))
   expect(decideAll(editor.state.doc, 'accept').doc.toJSON(), `accepting everything after ${JSON.stringify(command)}`).toEqual(after.doc.toJSON())
   return after
 }

@@ -14,7 +14,7 @@ import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { canSplit, Mapping, ReplaceStep, Transform, type Step } from '@tiptap/pm/transform'
 import { acceptSuggestion, rejectSuggestion, suggestionIds } from '../../model/schema/decide-suggestion'
 import { retypeOf } from '../../editor/suggesting/suggest-retype'
-import { SUGGESTION_ATTRIBUTE, SUGGESTION_MARKS, type SuggestionStamp } from '../../model/schema/suggestion-model'
+import { PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, SUGGESTION_MARKS, type SuggestionStamp } from '../../model/schema/suggestion-model'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from '../../model/schema/suggestion-stamps'
 import type { EditCommand } from './random-editing'
 import { schema } from './suggesting-editor'
@@ -138,7 +138,7 @@ function inOrderMade(doc: ProseMirrorNode, ids: string[]): string[] {
  * decided by `decided`: each step mapped back to the start, through the decisions, and
  * forward through the steps made so far. A step with nothing left to act on is dropped.
  */
-export function sameStepsOn(plain: EditorState, tr: Transaction, decided: Transform): Transaction {
+export function sameStepsOn(plain: EditorState, tr: Transaction, decided: Transform, caret?: number): Transaction {
   const direct = plain.tr
   tr.steps.forEach((step, index) => {
     const mapping = backToStart(tr, index)
@@ -146,8 +146,10 @@ export function sameStepsOn(plain: EditorState, tr: Transaction, decided: Transf
     mapping.appendMapping(direct.mapping)
     const retype = retypeOf(step)
     if (retype) {
-      // By the caret, as the button acts: the block's boundaries may be gone in the plain copy (a join accepted there).
-      const inside = mapping.map(retype.at + 1, 1)
+      // By the caret, as the button acts: the block's boundaries may be gone in the plain copy (a join
+      // accepted there), and a paragraph break proposed in the block is a real one there, so only the
+      // part the caret is in changes. `caret` is in the starting document; without it, the block's start.
+      const inside = caret === undefined ? mapping.map(retype.at + 1, 1) : direct.mapping.map(decided.mapping.map(caret, 1), 1)
       direct.setBlockType(inside, inside, retype.type, { ...retype.attrs, [SUGGESTION_ATTRIBUTE]: null })
       return
     }
@@ -169,6 +171,27 @@ export function splitsJoinedBlock(edit: PlannedEdit, doc: ProseMirrorNode): bool
   const $pos = doc.resolve(edit.from)
   for (let depth = $pos.depth; depth > 0; depth--) if (blockSuggestionOf($pos.node(depth))?.change === 'join') return true
   return false
+}
+
+/**
+ * True when the edit changes a whole block (its type, a list or quote around it, or a join to the
+ * block before) that holds a paragraph break proposed inside its text (PARAGRAPH_BREAK). The plain
+ * copy has two blocks there and changes only the one at the caret; here the change is to the whole
+ * block, both sides of the break, until the break is accepted. Only a change of type by the
+ * break's own author first makes the break a real proposed block (suggest-retype.ts), so that
+ * one is compared.
+ */
+export function reshapesBlockWithBreak(edit: PlannedEdit, doc: ProseMirrorNode, author: string): boolean {
+  const { kind } = edit.command
+  if (kind !== 'backspace' && kind !== 'wrap' && kind !== 'retype') return false
+  const block = doc.resolve(edit.from).parent
+  if (!block.isTextblock) return false
+  let found = false
+  block.forEach((child) => {
+    if (!child.isText || !(child.text ?? '').includes(PARAGRAPH_BREAK)) return
+    if (kind !== 'retype' || insertionOf(child.marks)?.author !== author) found = true
+  })
+  return found
 }
 
 /**
