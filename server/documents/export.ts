@@ -6,8 +6,10 @@
  */
 import { MarkdownManager } from '@tiptap/markdown'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { Transform } from '@tiptap/pm/transform'
 import { escapeHTML, renderToHTMLString } from '@tiptap/static-renderer'
 import type { ExportFormat } from '../../model/export-formats'
+import { PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
 import type { DocumentModel } from './content'
 import { withSafeLinks } from './safe-links'
 
@@ -30,7 +32,8 @@ export function createExporter(model: DocumentModel): Exporter {
   const markdown = new MarkdownManager({ extensions: model.extensions })
   return {
     render(document, format, title, credits) {
-      const content = withSafeLinks(document)
+      const safe = withSafeLinks(document)
+      const content = format === 'json' ? safe : withBreaksShown(safe)
       switch (format) {
         case 'markdown':
           return { mediaType: 'text/markdown; charset=utf-8', extension: 'md', body: `${markdown.serialize(content.toJSON())}\n${markdownCredits(credits)}` }
@@ -45,6 +48,22 @@ export function createExporter(model: DocumentModel): Exporter {
       }
     },
   }
+}
+
+/**
+ * A paragraph break proposed inside the text is a character (PARAGRAPH_BREAK, model/schema/suggestion-model.ts)
+ * that the editor draws as a pilcrow; people reading an export see the same. JSON, for programs, keeps it.
+ */
+function withBreaksShown(document: ProseMirrorNode): ProseMirrorNode {
+  const tr = new Transform(document)
+  document.descendants((node, pos) => {
+    if (!node.isText) return true
+    const text = node.text ?? ''
+    // The same length: positions found before it stay where they were.
+    if (text.includes(PARAGRAPH_BREAK)) tr.replaceWith(pos, pos + node.nodeSize, document.type.schema.text(text.replaceAll(PARAGRAPH_BREAK, '¶'), node.marks))
+    return false
+  })
+  return tr.doc
 }
 
 /** One line per block; hard breaks become line breaks. */

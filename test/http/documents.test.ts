@@ -3,6 +3,8 @@ import { MANIFESTO_ID, MANIFESTO_TITLE } from '../../server/documents/manifesto'
 import { as, signUp } from '../support/accounts'
 import { appendParagraph, connectClient } from '../support/clients'
 import { startServer, type TestServer } from '../support/server'
+import { suggestEdit } from '../support/suggest-edit'
+import { PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
 
 async function post(server: TestServer, path: string, body: string, cookie = '') {
   return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body })
@@ -123,6 +125,21 @@ describe('the documents API', () => {
     const text = await exportAs('text')
     expect(text.body.split('\n')[0]).toBe('The Guerilla Manifesto')
     expect(text.body.endsWith('\nA freshly typed line.')).toBe(true)
+  })
+
+  it('shows a paragraph break proposed inside the text as a pilcrow in Markdown, HTML and plain text', async () => {
+    const server = await startServer()
+    const person = await signUp(server, 'writer')
+    const writer = connectClient(server, MANIFESTO_ID, person)
+    await writer.synced()
+    suggestEdit(writer.doc, person.user.id, (tr, find) => tr.split(find('a century ago')))
+    await writer.allSaved()
+    for (const format of ['markdown', 'html', 'text']) {
+      const body = await (await fetch(`${server.url}/api/documents/${MANIFESTO_ID}/export?format=${format}`)).text()
+      // In HTML the pilcrow is inside the insertion's <ins>, as the editor shows it.
+      expect(body.replace(/<[^>]*>/g, ''), format).toContain('¶a century ago')
+      expect(body, format).not.toContain(PARAGRAPH_BREAK)
+    }
   })
 
   it('refuses an unknown export format', async () => {
