@@ -11,7 +11,7 @@ import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
+import { breakOffsets } from '../../model/schema/suggestion-breaks'
 
 const proposedBreaksKey = new PluginKey<DecorationSet>('proposedBreaks')
 
@@ -52,10 +52,7 @@ function breaksBetween(doc: ProseMirrorNode, from: number, to: number): Decorati
   const found: Decoration[] = []
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true
-    const text = node.text ?? ''
-    for (let at = text.indexOf(PARAGRAPH_BREAK); at >= 0; at = text.indexOf(PARAGRAPH_BREAK, at + 1)) {
-      found.push(Decoration.inline(pos + at, pos + at + 1, { class: 'proposed-break' }))
-    }
+    for (const at of breakOffsets(node.text ?? '')) found.push(Decoration.inline(pos + at, pos + at + 1, { class: 'proposed-break' }))
     return false
   })
   return found

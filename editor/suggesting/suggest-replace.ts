@@ -10,9 +10,9 @@
  *     old type first (a block holds one stamp). Other people's suggestions are left alone.
  *   - Inserted content is marked as this person's insertion; each block boundary it opens
  *     is stamped as a proposed split, or the whole node as new when it lies entirely
- *     inside what was inserted. Enter with text after the caret inserts a paragraph break
- *     character instead (PARAGRAPH_BREAK), which moves no text. It never lands inside a proposed deletion or inside someone
- *     else's insertion, but just after it.
+ *     inside what was inserted. It never lands inside a proposed deletion or inside someone
+ *     else's insertion, but just after it. Enter with text after the caret inserts a
+ *     paragraph break character instead (PARAGRAPH_BREAK), which moves no text.
  */
 import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'

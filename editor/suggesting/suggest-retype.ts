@@ -16,7 +16,8 @@
 import type { Attrs, NodeType } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, type Step } from '@tiptap/pm/transform'
-import { PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, type BlockSuggestion, type SuggestionStamp } from '../../model/schema/suggestion-model'
+import { breakIntoBlocks, breakOffsets } from '../../model/schema/suggestion-breaks'
+import { SUGGESTION_ATTRIBUTE, type BlockSuggestion, type SuggestionStamp } from '../../model/schema/suggestion-model'
 import { markup, markupOf, sameMarkup } from '../../model/schema/suggestion-retype'
 import { blockSuggestionOf, insertionOf, isSuggestible, stampOnly } from '../../model/schema/suggestion-stamps'
 import { newStamp, type Suggester } from './suggester'
@@ -87,21 +88,12 @@ function splitOwnBreaks(tr: Transaction, pos: number, selection: { from: number;
   const breaks: Array<{ at: number; stamp: SuggestionStamp }> = []
   node.forEach((child, offset) => {
     const stamp = insertionOf(child.marks)
-    if (!child.isText || stamp?.author !== who.author) return
-    const text = child.text ?? ''
-    for (let i = text.indexOf(PARAGRAPH_BREAK); i >= 0; i = text.indexOf(PARAGRAPH_BREAK, i + 1)) breaks.push({ at: pos + 1 + offset + i, stamp })
+    if (child.isText && stamp?.author === who.author) for (const at of breakOffsets(child.text ?? '')) breaks.push({ at: pos + 1 + offset + at, stamp })
   })
   const after = breaks.find(({ at }) => at >= selection.to)
   const before = breaks.filter(({ at }) => at < selection.from).at(-1)
   // The later one first, so that the earlier position still holds.
-  for (const found of [after, before]) if (found) splitAt(tr, found.at, found.stamp)
-  // The break's character is gone and the new block opens right where it was.
-  return before ? before.at + 1 : pos
-}
-
-/** Replaces the break character at `at` with a real boundary, the block after it stamped as a proposed split. */
-function splitAt(tr: Transaction, at: number, stamp: SuggestionStamp): void {
-  const block = tr.doc.resolve(at).parent
-  tr.delete(at, at + 1)
-  tr.split(at, 1, [{ type: block.type, attrs: { ...block.attrs, [SUGGESTION_ATTRIBUTE]: { ...stampOnly(stamp), change: 'split' } } }])
+  for (const found of [after, before]) if (found) breakIntoBlocks(tr, found.at, { ...stampOnly(found.stamp), change: 'split' })
+  // Where the text after the break now starts, less one: the block holding it.
+  return before ? tr.mapping.maps.at(-1)!.map(before.at + 1, 1) - 1 : pos
 }

@@ -4,7 +4,8 @@
  * what was typed and rejecting every one gives the original.
  *
  *   accept  insertions lose their mark and become accepted text, proposed boundaries
- *           become real ones (a paragraph break proposed inside the text splits its block); deletions are carried out; format changes and new block
+ *           become real ones (a paragraph break proposed inside the text splits its
+ *           block there); deletions are carried out; format changes and new block
  *           types and wrappers (a list, a quote) are kept; wrappers proposed
  *           for taking away are taken away, leaving what they hold.
  *   reject  insertions are deleted with their boundaries; deletions lose their mark;
@@ -17,9 +18,10 @@
  * after an accepted paragraph break, which Yjs moves into the new block by writing it again, and
  * which keeps its writer through server/attribution/carried-text.ts.
  */
-import { Fragment, Slice, type Mark, type Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { ReplaceStep, type Transform } from '@tiptap/pm/transform'
-import { DELETION, FORMAT_CHANGE, INSERTION, PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { Transform } from '@tiptap/pm/transform'
+import { breakIntoBlocks, breakOffsets } from './suggestion-breaks'
+import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
 import { restoreType } from './suggestion-retype'
 import { liftOutSuggestion, unwrapSuggestion } from './suggestion-wrap'
@@ -60,35 +62,15 @@ export function suggestionIds(doc: ProseMirrorNode): string[] {
   return [...ids]
 }
 
-/**
- * Splits the block at each paragraph break proposed by `id` (PARAGRAPH_BREAK), from the last to the
- * first so that earlier positions hold. A break in a list item's paragraph splits the item, as Enter
- * there would have. The new block takes no block suggestion from the old one.
- */
+/** Makes each paragraph break proposed by `id` a real boundary, from the last to the first so that earlier positions hold. */
 function splitAtBreaks(tr: Transform, id: string): void {
   const found: number[] = []
   tr.doc.descendants((node, pos) => {
     if (!node.isText) return true
-    if (insertionOf(node.marks)?.id !== id) return false
-    const text = node.text ?? ''
-    for (let at = text.indexOf(PARAGRAPH_BREAK); at >= 0; at = text.indexOf(PARAGRAPH_BREAK, at + 1)) found.push(pos + at)
+    if (insertionOf(node.marks)?.id === id) found.push(...breakOffsets(node.text ?? '').map((offset) => pos + offset))
     return false
   })
-  for (const pos of found.reverse()) {
-    const $pos = tr.doc.resolve(pos)
-    const depth = $pos.depth >= 2 && $pos.node(-1).type.name === 'listItem' ? 2 : 1
-    // The character replaced by the boundary, in one step, as ProseMirror's split builds it: a
-    // position just before the break maps to the end of the first block and one just after it to
-    // the start of the new one, whichever way it leans, as the text on either side goes.
-    let before = Fragment.empty
-    let after = Fragment.empty
-    for (let level = $pos.depth; level > $pos.depth - depth; level--) {
-      const node = $pos.node(level)
-      before = Fragment.from(node.copy(before))
-      after = Fragment.from(node.type.create({ ...node.attrs, [SUGGESTION_ATTRIBUTE]: null }, after))
-    }
-    tr.step(new ReplaceStep(pos, pos + 1, new Slice(before.append(after), depth, depth)))
-  }
+  for (const pos of found.reverse()) breakIntoBlocks(tr, pos, null)
 }
 
 function clearMarks(tr: Transform, id: string, matches: (mark: Mark) => boolean): void {
