@@ -1,7 +1,7 @@
 /**
- * Draws each paragraph break proposed inside the text (PARAGRAPH_BREAK, model/schema/suggestion-model.ts)
+ * Draws each break proposed inside the text (PARAGRAPH_BREAK and LINE_BREAK, model/schema/suggestion-model.ts)
  * as a break: a decoration gives the character the class that suggestions.css turns into a pilcrow
- * and a new line, so the text after it starts where its new paragraph would. The character stays
+ * (or a return arrow) and a new line, so the text after it starts where it would once accepted. The character stays
  * one character for the caret, the selection and Backspace.
  *
  * Found again only in the blocks a change touched; Yjs replaces the whole document when someone
@@ -12,6 +12,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { breakOffsets } from '../../model/schema/suggestion-breaks'
+import { LINE_BREAK } from '../../model/schema/suggestion-model'
 
 const proposedBreaksKey = new PluginKey<DecorationSet>('proposedBreaks')
 
@@ -52,7 +53,9 @@ function breaksBetween(doc: ProseMirrorNode, from: number, to: number): Decorati
   const found: Decoration[] = []
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true
-    for (const at of breakOffsets(node.text ?? '')) found.push(Decoration.inline(pos + at, pos + at + 1, { class: 'proposed-break' }))
+    const text = node.text ?? ''
+    for (const at of breakOffsets(text)) found.push(Decoration.inline(pos + at, pos + at + 1, { class: 'proposed-break' }))
+    for (const at of breakOffsets(text, LINE_BREAK)) found.push(Decoration.inline(pos + at, pos + at + 1, { class: 'proposed-line-break' }))
     return false
   })
   return found

@@ -11,13 +11,13 @@
  *   - Inserted content is marked as this person's insertion; each block boundary it opens
  *     is stamped as a proposed split, or the whole node as new when it lies entirely
  *     inside what was inserted. It never lands inside a proposed deletion or inside someone
- *     else's insertion, but just after it. Enter with text after the caret inserts a
- *     paragraph break character instead (PARAGRAPH_BREAK), which moves no text.
+ *     else's insertion, but just after it. Enter or Shift+Enter with text after the caret
+ *     inserts a break character instead (PARAGRAPH_BREAK, LINE_BREAK), which moves no text.
  */
 import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { Transform } from '@tiptap/pm/transform'
-import { DELETION, FORMAT_CHANGE, INSERTION, PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, type BlockMarkup, type SuggestionStamp } from '../../model/schema/suggestion-model'
+import { DELETION, FORMAT_CHANGE, INSERTION, LINE_BREAK, PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, type BlockMarkup, type SuggestionStamp } from '../../model/schema/suggestion-model'
 import { boundaryRange, merged, type Range } from '../../model/schema/suggestion-ranges'
 import { restoreType } from '../../model/schema/suggestion-retype'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf, isSuggestible } from '../../model/schema/suggestion-stamps'
@@ -43,27 +43,26 @@ export function suggestReplace(tr: Transaction, from: number, to: number, slice:
       end = proposeDeletion(tr, from, to, stamp)
     }
   }
-  const inserted = slice.size > 0 ? insertSuggested(tr, end, splitsText(tr.doc, end, slice) ? breakSlice(tr.doc) : slice, stamp) : null
+  const character = slice.size > 0 ? breakCharacter(tr.doc, end, slice) : null
+  const proposed = character === null ? slice : new Slice(Fragment.from(tr.doc.type.schema.text(character)), 0, 0)
+  const inserted = slice.size > 0 ? insertSuggested(tr, end, proposed, stamp) : null
   return inserted === 'refused' ? { end, inserted: null, refused: true } : { end, inserted, refused: false }
 }
 
 /**
- * Is `slice` a split of the block at `at` (Enter, in a paragraph, heading or list item) with text
- * after the caret? Then the break is proposed as a character (PARAGRAPH_BREAK) rather than a new
- * block: a new block would take that text with it. At the end of a block nothing moves, and the
- * new block is proposed as one.
+ * The character to propose instead of `slice` at `at`, if `slice` is a break with text after the
+ * caret: a split of the block (Enter, in a paragraph, heading or list item) or a line break
+ * (Shift+Enter). A new block or a line break node would take the text after the caret with it
+ * (model/schema/suggestion-model.ts, PARAGRAPH_BREAK). At the end of a block nothing moves, and the
+ * new block or line break is proposed as itself.
  */
-function splitsText(doc: ProseMirrorNode, at: number, slice: Slice): boolean {
-  const depth = slice.openStart
-  const isSplit =
-    depth >= 1 && slice.openEnd === depth && slice.content.childCount === 2 && slice.content.size === 4 * depth && slice.content.textBetween(0, slice.content.size) === ''
-  if (!isSplit) return false
+function breakCharacter(doc: ProseMirrorNode, at: number, slice: Slice): string | null {
   const $at = doc.resolve(at)
-  return $at.parent.isTextblock && $at.parentOffset < $at.parent.content.size
-}
-
-function breakSlice(doc: ProseMirrorNode): Slice {
-  return new Slice(Fragment.from(doc.type.schema.text(PARAGRAPH_BREAK)), 0, 0)
+  if (!$at.parent.isTextblock || $at.parentOffset >= $at.parent.content.size) return null
+  const { content, openStart, openEnd } = slice
+  if (openStart === 0 && openEnd === 0 && content.childCount === 1 && content.firstChild!.type.name === 'hardBreak') return LINE_BREAK
+  const isSplit = openStart >= 1 && openEnd === openStart && content.childCount === 2 && content.size === 4 * openStart && content.textBetween(0, content.size) === ''
+  return isSplit ? PARAGRAPH_BREAK : null
 }
 
 /** True when everything in [from, to) is this person's own pending suggestion. */

@@ -5,7 +5,7 @@
  *
  *   accept  insertions lose their mark and become accepted text, proposed boundaries
  *           become real ones (a paragraph break proposed inside the text splits its
- *           block there); deletions are carried out; format changes and new block
+ *           block there, a line break becomes one); deletions are carried out; format changes and new block
  *           types and wrappers (a list, a quote) are kept; wrappers proposed
  *           for taking away are taken away, leaving what they hold.
  *   reject  insertions are deleted with their boundaries; deletions lose their mark;
@@ -20,15 +20,15 @@
  */
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transform } from '@tiptap/pm/transform'
-import { breakIntoBlocks, breakOffsets } from './suggestion-breaks'
-import { DELETION, FORMAT_CHANGE, INSERTION, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
+import { breakIntoBlocks, breakIntoLines, breakOffsets } from './suggestion-breaks'
+import { DELETION, FORMAT_CHANGE, INSERTION, LINE_BREAK, SUGGESTION_ATTRIBUTE, type BlockMarkup, type MarkJSON } from './suggestion-model'
 import { deletedRanges, insertedRanges, type Range } from './suggestion-ranges'
 import { restoreType } from './suggestion-retype'
 import { liftOutSuggestion, unwrapSuggestion } from './suggestion-wrap'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
 
 export function acceptSuggestion(tr: Transform, id: string): void {
-  splitAtBreaks(tr, id)
+  carryOutBreaks(tr, id)
   clearMarks(tr, id, (mark) => mark.type.name === INSERTION || mark.type.name === FORMAT_CHANGE)
   clearBlockSuggestions(tr, id, ['split', 'insert', 'retype', 'wrap'])
   deleteRanges(tr, deletedRanges(tr.doc, id))
@@ -62,15 +62,24 @@ export function suggestionIds(doc: ProseMirrorNode): string[] {
   return [...ids]
 }
 
-/** Makes each paragraph break proposed by `id` a real boundary, from the last to the first so that earlier positions hold. */
-function splitAtBreaks(tr: Transform, id: string): void {
-  const found: number[] = []
+/**
+ * Makes each break proposed by `id` inside the text a real one: a block boundary, or a line break.
+ * From the last to the first, so that earlier positions hold.
+ */
+function carryOutBreaks(tr: Transform, id: string): void {
+  const found: Array<{ pos: number; line: boolean }> = []
   tr.doc.descendants((node, pos) => {
     if (!node.isText) return true
-    if (insertionOf(node.marks)?.id === id) found.push(...breakOffsets(node.text ?? '').map((offset) => pos + offset))
+    if (insertionOf(node.marks)?.id !== id) return false
+    const text = node.text ?? ''
+    for (const offset of breakOffsets(text)) found.push({ pos: pos + offset, line: false })
+    for (const offset of breakOffsets(text, LINE_BREAK)) found.push({ pos: pos + offset, line: true })
     return false
   })
-  for (const pos of found.reverse()) breakIntoBlocks(tr, pos, null)
+  for (const { pos, line } of found.sort((a, b) => b.pos - a.pos)) {
+    if (line) breakIntoLines(tr, pos)
+    else breakIntoBlocks(tr, pos, null)
+  }
 }
 
 function clearMarks(tr: Transform, id: string, matches: (mark: Mark) => boolean): void {

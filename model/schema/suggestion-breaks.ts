@@ -1,17 +1,23 @@
 /**
- * Paragraph breaks proposed inside the text (PARAGRAPH_BREAK, suggestion-model.ts): where they are
- * in a text, and turning one into a real block boundary, which accepting it does (decide-suggestion.ts)
- * and so does changing the type of what its author split off (editor/suggesting/suggest-retype.ts).
+ * Breaks proposed inside the text (PARAGRAPH_BREAK and LINE_BREAK, suggestion-model.ts): where they
+ * are in a text, and turning one into a real block boundary or line break, which accepting it does
+ * (decide-suggestion.ts), and so does, for a paragraph break, changing the type of what its author
+ * split off (editor/suggesting/suggest-retype.ts).
  */
 import { Fragment, Slice } from '@tiptap/pm/model'
 import { ReplaceStep, type Transform } from '@tiptap/pm/transform'
 import { PARAGRAPH_BREAK, SUGGESTION_ATTRIBUTE, type BlockSuggestion } from './suggestion-model'
 
-/** The offsets of every proposed paragraph break in `text`. */
-export function breakOffsets(text: string): number[] {
+/** The offsets of every proposed paragraph break (or, given LINE_BREAK, line break) in `text`. */
+export function breakOffsets(text: string, character: string = PARAGRAPH_BREAK): number[] {
   const offsets: number[] = []
-  for (let at = text.indexOf(PARAGRAPH_BREAK); at >= 0; at = text.indexOf(PARAGRAPH_BREAK, at + 1)) offsets.push(at)
+  for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) offsets.push(at)
   return offsets
+}
+
+/** Replaces the line break character at `pos` with a real line break, in one step. */
+export function breakIntoLines(tr: Transform, pos: number): void {
+  tr.step(new ReplaceStep(pos, pos + 1, new Slice(Fragment.from(tr.doc.type.schema.nodes.hardBreak!.create()), 0, 0)))
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { blockSuggestionOf, deletionsOf, formatChangesOf, insertionOf } from './suggestion-stamps'
-import { PARAGRAPH_BREAK, type SuggestionStamp } from './suggestion-model'
+import { LINE_BREAK, PARAGRAPH_BREAK, type SuggestionStamp } from './suggestion-model'
 import { blockTypeName, markupOf } from './suggestion-retype'
 import { wrapperName } from './suggestion-wrap'
 
@@ -106,8 +106,8 @@ function summarise({ stamp, kinds, inserted, deleted, section, pieces, retype, w
     author: stamp.author,
     createdAt: stamp.createdAt,
     kinds: [...kinds],
-    // A proposed paragraph break inside the text reads as the pilcrow the editor shows for it.
-    inserted: inserted.join('').replaceAll(PARAGRAPH_BREAK, '¶'),
+    // A break proposed inside the text reads as the sign the editor shows for it.
+    inserted: inserted.join('').replaceAll(PARAGRAPH_BREAK, '¶').replaceAll(LINE_BREAK, '↵'),
     deleted: deleted.join(''),
     section,
     from: Math.min(...pieces.map((piece) => piece.from)),

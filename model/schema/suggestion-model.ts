@@ -4,7 +4,7 @@
  * with who made it:
  *
  *   insertion     mark: text someone proposes to add. Not part of the accepted text yet. It may
- *                 hold PARAGRAPH_BREAK, a paragraph break proposed inside the text.
+ *                 hold PARAGRAPH_BREAK or LINE_BREAK, a break proposed inside the text.
  *   deletion      mark: accepted text someone proposes to remove. Several people may propose
  *                 removing the same text, so deletion marks may overlap (one per suggestion).
  *   formatChange  mark: accepted text whose formatting someone changed. The text shows the new
@@ -49,6 +49,9 @@ export const SUGGESTION_MARKS: readonly string[] = [INSERTION, DELETION, FORMAT_
  * character it moves nothing: accepting it splits the block there, rejecting it deletes it.
  */
 export const PARAGRAPH_BREAK = '\u2029'
+
+/** A line break (Shift+Enter) proposed in the middle of a block's text: a character, as PARAGRAPH_BREAK is, for the same reason. */
+export const LINE_BREAK = '\u2028'
 
 /** Who proposed a change, and when (ms since 1970, the author's clock: the server keeps its own record). */
 export interface SuggestionStamp {

@@ -9,7 +9,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Transform } from '@tiptap/pm/transform'
 import { escapeHTML, renderToHTMLString } from '@tiptap/static-renderer'
 import type { ExportFormat } from '../../model/export-formats'
-import { PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
+import { LINE_BREAK, PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
 import type { DocumentModel } from './content'
 import { withSafeLinks } from './safe-links'
 
@@ -51,8 +51,9 @@ export function createExporter(model: DocumentModel): Exporter {
 }
 
 /**
- * A paragraph break proposed inside the text is a character (PARAGRAPH_BREAK, model/schema/suggestion-model.ts)
- * that the editor draws as a pilcrow; people reading an export see the same. JSON, for programs, keeps it.
+ * A break proposed inside the text is a character (PARAGRAPH_BREAK, LINE_BREAK, model/schema/suggestion-model.ts)
+ * that the editor draws as a pilcrow or a return arrow; people reading an export see the same. JSON,
+ * for programs, keeps it.
  */
 function withBreaksShown(document: ProseMirrorNode): ProseMirrorNode {
   const tr = new Transform(document)
@@ -60,7 +61,8 @@ function withBreaksShown(document: ProseMirrorNode): ProseMirrorNode {
     if (!node.isText) return true
     const text = node.text ?? ''
     // The same length: positions found before it stay where they were.
-    if (text.includes(PARAGRAPH_BREAK)) tr.replaceWith(pos, pos + node.nodeSize, document.type.schema.text(text.replaceAll(PARAGRAPH_BREAK, '¶'), node.marks))
+    const shown = text.replaceAll(PARAGRAPH_BREAK, '¶').replaceAll(LINE_BREAK, '↵')
+    if (shown !== text) tr.replaceWith(pos, pos + node.nodeSize, document.type.schema.text(shown, node.marks))
     return false
   })
   return tr.doc

@@ -1,7 +1,7 @@
 /**
- * Enter with words after the caret, in suggesting mode: the break is proposed as a character of
- * the text (PARAGRAPH_BREAK, model/schema/suggestion-model.ts), so nothing moves until a
- * maintainer accepts it. In-process: a contributor's editor bound to Yjs as the browser's is,
+ * Enter and Shift+Enter with words after the caret, in suggesting mode: the break is proposed as a
+ * character of the text (PARAGRAPH_BREAK, LINE_BREAK, model/schema/suggestion-model.ts), so nothing
+ * moves until a maintainer accepts it. In-process: a contributor's editor bound to Yjs as the browser's is,
  * and the server's check of each update (test/support/suggestion-room.ts).
  */
 import type { JSONContent } from '@tiptap/core'
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { acceptSuggestion, rejectSuggestion } from '../../model/schema/decide-suggestion'
 import { listSuggestions } from '../../model/schema/suggestion-list'
-import { PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
+import { LINE_BREAK, PARAGRAPH_BREAK } from '../../model/schema/suggestion-model'
 import { SuggestionRoom } from '../support/suggestion-room'
 import { schema, type SuggestingEditor } from '../support/suggesting-editor'
 
@@ -24,6 +24,13 @@ function pressEnter(editor: SuggestingEditor, at: number, depth = 1): Uint8Array
   editor.edit((state) =>
     depth === 1 ? state.tr.split(at) : state.tr.split(at, depth, [{ type: schema.nodes.listItem! }, { type: schema.nodes.paragraph! }]),
   )
+  return Y.encodeStateAsUpdate(editor.ydoc, before)
+}
+
+function pressShiftEnter(editor: SuggestingEditor, at: number): Uint8Array {
+  const before = Y.encodeStateVector(editor.ydoc)
+  editor.select(at)
+  editor.edit((state) => state.tr.replaceSelectionWith(schema.nodes.hardBreak!.create()))
   return Y.encodeStateAsUpdate(editor.ydoc, before)
 }
 
@@ -119,6 +126,42 @@ describe('a paragraph break proposed inside the text', () => {
       acceptSuggestion(tr, 'ada-1')
       acceptSuggestion(tr, 'bob-1')
       expect(tr.doc.toJSON()).toEqual(schema.nodeFromJSON(doc(paragraph('We '), paragraph('write '), paragraph('in public'))).toJSON())
+    }
+  })
+})
+
+describe('a line break proposed inside the text', () => {
+  it('is a character of the paragraph, and writing it deletes nothing in Yjs', () => {
+    const room = new SuggestionRoom(doc(paragraph('We write in public')))
+    const ada = room.join('ada', 1)
+    expect(Y.decodeUpdate(pressShiftEnter(ada, 10)).ds.clients.size).toBe(0)
+    room.send(ada)
+    expect(room.read().textContent).toBe(`We write ${LINE_BREAK}in public`)
+    expect(listSuggestions(room.read())[0]?.inserted).toBe('↵')
+  })
+
+  it('becomes a line break when accepted, and goes when rejected', () => {
+    const original = doc(paragraph('We write in public'))
+    const room = new SuggestionRoom(original)
+    const ada = room.join('ada', 1)
+    pressShiftEnter(ada, 10)
+    room.send(ada)
+    const withLineBreak = { type: 'paragraph', content: [{ type: 'text', text: 'We write ' }, { type: 'hardBreak' }, { type: 'text', text: 'in public' }] }
+    expect(decided(room, acceptSuggestion, 'ada-1').toJSON()).toEqual(schema.nodeFromJSON(doc(withLineBreak)).toJSON())
+    expect(decided(room, rejectSuggestion, 'ada-1').eq(schema.nodeFromJSON(original))).toBe(true)
+  })
+
+  it('keeps the words someone typed after it at the same moment after it once accepted (they used to land before it)', () => {
+    for (const first of [0, 1]) {
+      const room = new SuggestionRoom(doc(paragraph('We write in public')))
+      const people = [room.join('ada', 1), room.join('bob', 2)]
+      pressShiftEnter(people[0]!, 4)
+      people[1]!.select(13)
+      people[1]!.edit((state) => state.tr.insertText('all ', 13))
+      room.send(people[first]!)
+      room.send(people[1 - first]!)
+      const accepted = decided(room, acceptSuggestion, 'ada-1')
+      expect(accepted.textBetween(0, accepted.content.size, '', () => '|')).toBe('We |write in all public')
     }
   })
 })
