@@ -34,6 +34,17 @@ function pressShiftEnter(editor: SuggestingEditor, at: number): Uint8Array {
   return Y.encodeStateAsUpdate(editor.ydoc, before)
 }
 
+const ORIGINAL = doc(paragraph('We write in public'))
+
+/** Ada, alone in a room holding `content`, presses a key there and sends it: the room after it. */
+function proposedByAda(press: (editor: SuggestingEditor) => unknown, content: JSONContent = ORIGINAL): SuggestionRoom {
+  const room = new SuggestionRoom(content)
+  const ada = room.join('ada', 1)
+  press(ada)
+  room.send(ada)
+  return room
+}
+
 function decided(room: SuggestionRoom, decide: typeof acceptSuggestion, id: string) {
   const tr = new Transform(room.read())
   decide(tr, id)
@@ -52,37 +63,24 @@ describe('a paragraph break proposed inside the text', () => {
   })
 
   it('is not used at the end of a paragraph, where a new block moves nothing', () => {
-    const room = new SuggestionRoom(doc(paragraph('We write')))
-    const ada = room.join('ada', 1)
-    pressEnter(ada, 9)
-    room.send(ada)
+    const room = proposedByAda((ada) => pressEnter(ada, 9), doc(paragraph('We write')))
     expect(room.read().childCount).toBe(2)
     expect(room.read().textContent).not.toContain(PARAGRAPH_BREAK)
   })
 
   it('splits the paragraph there when accepted, and goes when rejected', () => {
-    const original = doc(paragraph('We write in public'))
-    const room = new SuggestionRoom(original)
-    const ada = room.join('ada', 1)
-    pressEnter(ada, 10)
-    room.send(ada)
+    const room = proposedByAda((ada) => pressEnter(ada, 10))
     expect(decided(room, acceptSuggestion, 'ada-1').toJSON()).toEqual(schema.nodeFromJSON(doc(paragraph('We write '), paragraph('in public'))).toJSON())
-    expect(decided(room, rejectSuggestion, 'ada-1').eq(schema.nodeFromJSON(original))).toBe(true)
+    expect(decided(room, rejectSuggestion, 'ada-1').eq(schema.nodeFromJSON(ORIGINAL))).toBe(true)
   })
 
   it('splits a list item into two items when accepted', () => {
-    const room = new SuggestionRoom(doc(list(paragraph('We write in public'))))
-    const ada = room.join('ada', 1)
-    pressEnter(ada, 12, 2)
-    room.send(ada)
+    const room = proposedByAda((ada) => pressEnter(ada, 12, 2), doc(list(paragraph('We write in public'))))
     expect(decided(room, acceptSuggestion, 'ada-1').toJSON()).toEqual(schema.nodeFromJSON(doc(list(paragraph('We write '), paragraph('in public')))).toJSON())
   })
 
   it('is listed for review as a new paragraph, its character shown as a pilcrow', () => {
-    const room = new SuggestionRoom(doc(paragraph('We write in public')))
-    const ada = room.join('ada', 1)
-    pressEnter(ada, 10)
-    room.send(ada)
+    const room = proposedByAda((ada) => pressEnter(ada, 10))
     const [suggestion] = listSuggestions(room.read())
     expect(suggestion?.kinds).toEqual(expect.arrayContaining(['insert', 'paragraph']))
     expect(suggestion?.inserted).toBe('¶')
@@ -141,14 +139,10 @@ describe('a line break proposed inside the text', () => {
   })
 
   it('becomes a line break when accepted, and goes when rejected', () => {
-    const original = doc(paragraph('We write in public'))
-    const room = new SuggestionRoom(original)
-    const ada = room.join('ada', 1)
-    pressShiftEnter(ada, 10)
-    room.send(ada)
+    const room = proposedByAda((ada) => pressShiftEnter(ada, 10))
     const withLineBreak = { type: 'paragraph', content: [{ type: 'text', text: 'We write ' }, { type: 'hardBreak' }, { type: 'text', text: 'in public' }] }
     expect(decided(room, acceptSuggestion, 'ada-1').toJSON()).toEqual(schema.nodeFromJSON(doc(withLineBreak)).toJSON())
-    expect(decided(room, rejectSuggestion, 'ada-1').eq(schema.nodeFromJSON(original))).toBe(true)
+    expect(decided(room, rejectSuggestion, 'ada-1').eq(schema.nodeFromJSON(ORIGINAL))).toBe(true)
   })
 
   it('keeps the words someone typed after it at the same moment after it once accepted (they used to land before it)', () => {
