@@ -20,7 +20,8 @@ describe.skipIf(!browserAvailable)('co-editing in the browser', () => {
     const ben = await personIn(browser, server.url, { username: 'ben', displayName: 'Ben' }, { width: 375, height: 740 })
     const url = `${server.url}/d/${MANIFESTO_ID}`
     await typeTogether({ page: ada.page, url, text: ' Ada adds a sentence at the end.' }, { page: ben.page, url, text: 'Ben starts it differently. ' })
-    expect(await documentText(ada.page)).toBe(await documentText(ben.page))
+    // typeTogether waits for each sentence without its last space, which may still be on its way.
+    await expect.poll(async () => (await documentText(ada.page)) === (await documentText(ben.page))).toBe(true)
 
     await ada.page.waitForSelector('.collaboration-carets__label:has-text("Ben")')
     await ben.page.waitForSelector('.collaboration-carets__label:has-text("Ada")')

@@ -16,7 +16,8 @@ describe.skipIf(!browserAvailable || !clusterAvailable)('two servers in the brow
       { page: ada.page, url: `${nodes[0]!.url}/d/${MANIFESTO_ID}`, text: ' Ada writes through the first server.' },
       { page: ben.page, url: `${nodes[1]!.url}/d/${MANIFESTO_ID}`, text: 'Ben suggests through the second. ' },
     )
-    expect(await documentText(ada.page)).toBe(await documentText(ben.page))
+    // typeTogether waits for each sentence without its last space, which may still be on its way.
+    await expect.poll(async () => (await documentText(ada.page)) === (await documentText(ben.page))).toBe(true)
     await ada.page.waitForSelector('.collaboration-carets__label:has-text("Ben")')
     await ben.page.waitForSelector('.collaboration-carets__label:has-text("Ada")')
     for (const { page } of [ada, ben]) {
